@@ -1,0 +1,11 @@
+namespace Accounts.Core.Accounts;
+
+public enum AccountStatus
+{
+    Pending,
+    Active,
+    Inactive,
+    Blocked,
+    Closed,
+    Expired,
+}

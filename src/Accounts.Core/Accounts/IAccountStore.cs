@@ -1,0 +1,27 @@
+namespace Accounts.Core.Accounts;
+
+/// <summary>
+/// Accounts of all tenants, always addressed with the tenant id. Uniqueness (ids, account numbers) is enforced by
+/// insert-if-absent in the store, never by check-then-insert.
+/// </summary>
+public interface IAccountStore
+{
+    /// <summary>Stores a new account and its holder index row; throws ConcurrencyException if the id exists.</summary>
+    Task<Account> InsertAsync(Account account, CancellationToken ct);
+
+    /// <summary>Replaces an account if its <see cref="Account.Version"/> is current; throws ConcurrencyException otherwise.</summary>
+    Task<Account> UpdateAsync(Account account, CancellationToken ct);
+
+    Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct);
+
+    /// <summary>The holder's accounts, oldest first.</summary>
+    Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct);
+
+    Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct);
+
+    /// <summary>
+    /// Claims <paramref name="accountNumber"/> at an institution for an account (insert-if-absent). False when the
+    /// number is taken by another account; true when free or already claimed by the same account.
+    /// </summary>
+    Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct);
+}

@@ -1,0 +1,7 @@
+namespace Accounts.Core.Ledger;
+
+public enum Direction
+{
+    Credit,
+    Debit,
+}

@@ -1,0 +1,12 @@
+namespace Accounts.Core.Ledger;
+
+public enum EntryType
+{
+    Deposit,
+    Payout,
+    Reversal,
+    Fee,
+    Conversion,
+    Hold,
+    HoldRelease,
+}
