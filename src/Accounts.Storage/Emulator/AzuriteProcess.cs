@@ -39,7 +39,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         await AzuriteInstaller.EnsureInstalledAsync(options.ToolDirectory, ct);
 
-        var process = new Process { StartInfo = StartInfo(options), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = AzuriteCommandLine.StartInfo(options), EnableRaisingEvents = true };
         var output = new ProcessOutput();
         process.OutputDataReceived += (_, e) => output.AddOut(e.Data);
         process.ErrorDataReceived += (_, e) => output.AddError(e.Data);
@@ -92,43 +92,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(AzuriteOptions options)
-    {
-        var start = new ProcessStartInfo(AzuriteInstaller.BinaryPath(options.ToolDirectory))
-        {
-            WorkingDirectory = options.ToolDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-        };
-        string[] args =
-        [
-            "--disableTelemetry", "--silent", "--skipApiVersionCheck", "--loose",
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", Port(options.BlobPort), "--queuePort", Port(options.QueuePort), "--tablePort", Port(options.TablePort),
-        ];
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (options.DataDirectory is null)
-        {
-            start.ArgumentList.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            Directory.CreateDirectory(options.DataDirectory);
-            start.ArgumentList.Add("--location");
-            start.ArgumentList.Add(options.DataDirectory);
-        }
-
-        return start;
-    }
-
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
-
     private async Task WaitForTablePortAsync(CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -164,7 +127,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         try
         {
             using var response = await http.GetAsync(
-                new Uri($"http://127.0.0.1:{Port(Options.TablePort)}/{AccountName}/Tables"), HttpCompletionOption.ResponseHeadersRead, ct);
+                new Uri($"http://127.0.0.1:{Options.TablePort.ToString(CultureInfo.InvariantCulture)}/{AccountName}/Tables"), HttpCompletionOption.ResponseHeadersRead, ct);
             return response.Headers.Server.Any(s => s.Product?.Name == "Azurite-Table");
         }
         catch (HttpRequestException)

@@ -44,7 +44,7 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
         var batch = CommitBatch.Build(basis, commit);
         try
         {
-            await table.ExecuteBatchAsync(batch, null, null, ct);
+            await table.ExecuteBatchAsync(batch, TableWrites.Once, null, ct);
             return true;
         }
         catch (StorageException e) when (e.IsConcurrencyConflict())

@@ -12,7 +12,9 @@ internal static class TableReads
         return result.Result as DynamicTableEntity;
     }
 
-    public static async Task<List<DynamicTableEntity>> QueryAllAsync(this CloudTable table, string filter, CancellationToken ct, int? limit = null)
+    /// <summary>All rows matching <paramref name="filter"/> in key order, or the first <paramref name="limit"/>.</summary>
+    public static async Task<List<DynamicTableEntity>> QueryAllAsync(
+        this CloudTable table, string filter, CancellationToken ct, int? limit = null)
     {
         var query = new TableQuery().Where(filter);
         var rows = new List<DynamicTableEntity>();
