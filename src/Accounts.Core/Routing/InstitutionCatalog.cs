@@ -103,7 +103,7 @@ public sealed class InstitutionCatalog
         return normalized;
     }
 
-    // Case-insensitive for ASCII letters only: ToUpperInvariant alone would also turn "ſ" or "ı" into "S" or "I".
+    // Case-insensitive for ASCII letters only: with ICU, ToUpperInvariant alone would also turn "ſ" into "S".
     private static string? AsciiUpper(string? text) =>
         text is not null && text.All(char.IsAsciiLetter) ? text.ToUpperInvariant() : null;
 }

@@ -10,8 +10,8 @@ public sealed class InstitutionCatalogSelectTests
     private static RequiredFeature[] Features(params string[] pairs) =>
         [.. pairs.Select(p => p.Split(' ')).Select(p => new RequiredFeature(p[0], p[1]))];
 
-    private static DomainException Refused(string country, string currency, params string[] required) =>
-        Assert.Throws<DomainException>(() => Catalog.Select(country, currency, Features(required)));
+    private static DomainException Refused(string? country, string currency, params string[] required) =>
+        Assert.Throws<DomainException>(() => Catalog.Select(country!, currency, Features(required)));
 
     [Theory]
     [InlineData("US", "USD", "CMFGUS33")]
@@ -53,11 +53,13 @@ public sealed class InstitutionCatalogSelectTests
     [InlineData("")]
     [InlineData("XX")]
     [InlineData("EU")] // not a country; euro accounts are opened in a member state
+    [InlineData(null)]
     [InlineData("U5")]
-    [InlineData("ıe")] // dotless i upper-cases to I in .NET, but is not "ie"
-    public void Unknown_countries_are_refused_naming_country(string country)
+    [InlineData("ſg")] // with ICU, long s upper-cases to S; "ſg" must still not pass for "SG"
+    [InlineData(" SG")]
+    public void Unknown_countries_are_refused_naming_country(string? country)
     {
-        var error = Refused(country, "EUR");
+        var error = Refused(country, "SGD");
 
         Assert.Equal(ErrorKind.Validation, error.Kind);
         Assert.Equal("country", error.Field);
@@ -117,6 +119,7 @@ public sealed class InstitutionCatalogSelectTests
     {
         Assert.Equal("required_features[0].currency", Refused("US", "USD", "USX LOCAL").Field);
         Assert.Equal("required_features[1].transfer_method", Refused("US", "USD", "USD LOCAL", "USD WIRE").Field);
+        Assert.Equal("required_features[0].transfer_method", Refused("US", "USD", "USD ſWIFT").Field);
         Assert.Equal("required_features[0].transfer_method", Assert.Throws<DomainException>(
             () => Catalog.Select("US", "USD", [new RequiredFeature("USD", null!)])).Field);
         Assert.Equal("required_features[0]", Assert.Throws<DomainException>(
