@@ -38,6 +38,16 @@ public sealed class EmulatorTests
     }
 
     [Fact]
+    public async Task Parallel_install_checks_of_an_installed_azurite_all_succeed()
+    {
+        var tools = Path.Combine(RepoPaths.FindRepoRoot(AppContext.BaseDirectory), "tools", "azurite");
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => AzuriteInstaller.EnsureInstalledAsync(tools, CancellationToken.None))));
+
+        Assert.True(File.Exists(AzuriteInstaller.BinaryPath(tools)));
+    }
+
+    [Fact]
     public async Task A_persistent_azurite_keeps_data_across_restarts_and_stops_on_dispose()
     {
         var tools = Path.Combine(RepoPaths.FindRepoRoot(AppContext.BaseDirectory), "tools", "azurite");
