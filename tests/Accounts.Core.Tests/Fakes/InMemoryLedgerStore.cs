@@ -5,7 +5,8 @@ namespace Accounts.Core.Tests.Fakes;
 /// <summary>
 /// One lock-protected dictionary per book with a single version for the whole book: stricter than the Table
 /// Storage adapter's per-row ETags, which is enough to exercise the service's conflict and retry paths.
-/// <see cref="FailNextCommits"/> makes commits lose a race on purpose.
+/// <see cref="FailNextCommits"/> makes commits lose a race on purpose; <see cref="CommitGate"/>, when set, holds
+/// every commit until the test opens it.
 /// </summary>
 internal sealed class InMemoryLedgerStore : ILedgerStore
 {
@@ -14,6 +15,8 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
     public int FailNextCommits { get; set; }
 
     public int Commits { get; private set; }
+
+    public TaskCompletionSource? CommitGate { get; set; }
 
     public Task<BookSnapshot> ReadAsync(string bookId, IReadOnlyCollection<string> references, CancellationToken ct)
     {
@@ -27,7 +30,17 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
         }
     }
 
-    public Task<bool> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
+    public async Task<bool> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
+    {
+        if (CommitGate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        return Commit(basis, commit);
+    }
+
+    private bool Commit(BookSnapshot basis, BookCommit commit)
     {
         lock (_books)
         {
@@ -35,12 +48,12 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
             if (FailNextCommits > 0)
             {
                 FailNextCommits--;
-                return Task.FromResult(false);
+                return false;
             }
 
             if ((basis.HeadVersion ?? "0") != book.Version.ToString() || commit.References.Any(r => book.References.ContainsKey(r.Reference)))
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             book.Head = commit.Head;
@@ -49,7 +62,7 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
             commit.References.ToList().ForEach(r => book.References[r.Reference] = r);
             book.Version++;
             Commits++;
-            return Task.FromResult(true);
+            return true;
         }
     }
 
