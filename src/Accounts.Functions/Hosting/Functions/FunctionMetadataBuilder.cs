@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Accounts.Functions.Hosting.Functions;
 
 /// <summary>
 /// Derives the function definitions from the app's endpoint table, the single source of truth.
 /// Every problem is collected and reported at once, so publish fails with the whole list.
 /// </summary>
-public static class FunctionMetadataBuilder
+public static partial class FunctionMetadataBuilder
 {
     // With routePrefix "" these would shadow the host's own admin and webhook APIs.
     private static readonly string[] ReservedFirstSegments = ["admin", "runtime"];
@@ -111,7 +113,7 @@ public static class FunctionMetadataBuilder
             for (var j = i + 1; j < routes.Count; j++)
             {
                 var (a, b) = (routes[i], routes[j]);
-                if (string.Equals(a.Route, b.Route, StringComparison.OrdinalIgnoreCase) &&
+                if (string.Equals(Shape(a.Route), Shape(b.Route), StringComparison.OrdinalIgnoreCase) &&
                     a.Methods.Intersect(b.Methods, StringComparer.OrdinalIgnoreCase).Any())
                 {
                     problems.Add($"Functions '{a.Function}' and '{b.Function}' share the host route '{a.Route}' for the same method.");
@@ -119,4 +121,10 @@ public static class FunctionMetadataBuilder
             }
         }
     }
+
+    // Parameter names do not matter to matching: "accounts/{id}" and "accounts/{number}" are the same host route.
+    private static string Shape(string route) => ParameterName().Replace(route, "{$1$2}");
+
+    [GeneratedRegex(@"\{(\*?)[^{}?]*(\??)\}")]
+    private static partial Regex ParameterName();
 }
