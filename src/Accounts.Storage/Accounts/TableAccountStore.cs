@@ -1,0 +1,113 @@
+using Accounts.Core.Accounts;
+using Accounts.Core.Errors;
+using Accounts.Storage.Tables;
+using Microsoft.Azure.Cosmos.Table;
+
+namespace Accounts.Storage.Accounts;
+
+/// <summary>
+/// Accounts live in one partition per tenant. Index rows (by holder, by number) are written before the account row
+/// and readers skip index rows without an account, so a crash between the writes leaves nothing visible and a
+/// retry of the same insert completes it.
+/// </summary>
+public sealed class TableAccountStore(StorageTables tables) : IAccountStore
+{
+    public async Task<Account> InsertAsync(Account account, CancellationToken ct)
+    {
+        await InsertIndexAsync(AccountIndexRows.Holder(account.TenantId, account.HolderId, account.Id), account.Id, ct);
+        await InsertIndexAsync(AccountIndexRows.Number(account.TenantId, account.AccountNumber, account.Id), account.Id, ct);
+        try
+        {
+            var result = await tables.Accounts.ExecuteAsync(TableOperation.Insert(AccountRows.From(account with { Version = null })), null, null, ct);
+            return account with { Version = result.Etag };
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
+        {
+            throw new ConcurrencyException($"Account '{account.Id}' already exists");
+        }
+    }
+
+    public async Task<Account> UpdateAsync(Account account, CancellationToken ct)
+    {
+        if (account.Version is null)
+        {
+            throw new ArgumentException("An account update needs the Version it was read with", nameof(account));
+        }
+
+        try
+        {
+            var result = await tables.Accounts.ExecuteAsync(TableOperation.Replace(AccountRows.From(account)), null, null, ct);
+            return account with { Version = result.Etag };
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed))
+        {
+            throw new ConcurrencyException($"Account '{account.Id}' changed since it was read");
+        }
+    }
+
+    public async Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct)
+    {
+        var row = await tables.Accounts.GetAsync(AccountRows.Partition(tenantId), AccountRows.Row(accountId), ct);
+        return row is null ? null : AccountRows.To(row);
+    }
+
+    public async Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct)
+    {
+        var index = await tables.AccountIndex.QueryAllAsync(TableReads.Partition(AccountIndexRows.HolderPartition(tenantId, holderId)), ct);
+        var accounts = await Task.WhenAll(index.Select(row => GetAsync(tenantId, row.GetString("AccountId"), ct)));
+
+        // The holder check guards against an index row left behind if a holder were ever changed.
+        return accounts.OfType<Account>()
+            .Where(a => string.Equals(a.HolderId, holderId, StringComparison.Ordinal))
+            .OrderBy(a => a.CreatedAt)
+            .ToList();
+    }
+
+    public async Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct)
+    {
+        var index = await tables.AccountIndex.GetAsync(AccountIndexRows.NumberPartition(tenantId), KeyEncoder.Encode(accountNumber), ct);
+        if (index is null)
+        {
+            return null;
+        }
+
+        var account = await GetAsync(tenantId, index.GetString("AccountId"), ct);
+        return account is not null && string.Equals(account.AccountNumber, accountNumber, StringComparison.Ordinal) ? account : null;
+    }
+
+    public async Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct)
+    {
+        var claim = new DynamicTableEntity(KeyEncoder.Encode(institutionCode), KeyEncoder.Encode(accountNumber))
+            .Set("TenantId", tenantId)
+            .Set("AccountId", accountId);
+        try
+        {
+            await tables.AccountNumbers.ExecuteAsync(TableOperation.Insert(claim), null, null, ct);
+            return true;
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
+        {
+            // Claims are never deleted, so the existing row can be read back.
+            var existing = await tables.AccountNumbers.GetAsync(claim.PartitionKey, claim.RowKey, ct)
+                ?? throw new InvalidOperationException($"Number claim {claim.PartitionKey}/{claim.RowKey} vanished after a conflict");
+            return existing.GetString("TenantId") == tenantId && existing.GetString("AccountId") == accountId;
+        }
+    }
+
+    // Insert-if-absent; an existing row is fine only when it already points at this account (a retried insert).
+    private async Task InsertIndexAsync(DynamicTableEntity row, string accountId, CancellationToken ct)
+    {
+        try
+        {
+            await tables.AccountIndex.ExecuteAsync(TableOperation.Insert(row), null, null, ct);
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
+        {
+            var existing = await tables.AccountIndex.GetAsync(row.PartitionKey, row.RowKey, ct);
+            if (existing?.GetString("AccountId") != accountId)
+            {
+                throw new ConcurrencyException($"Index row {row.PartitionKey}/{row.RowKey} belongs to another account");
+            }
+        }
+    }
+}

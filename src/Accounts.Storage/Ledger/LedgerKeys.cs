@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Accounts.Storage.Ledger;
+
+/// <summary>
+/// Row keys of a book's partition. Kinds are separated by prefix; '}' is the character after '|', so
+/// "{prefix}|" to "{prefix}}" spans exactly one kind.
+/// </summary>
+internal static class LedgerKeys
+{
+    public const string Head = "head";
+    public const string BalancePrefix = "bal|";
+    public const string BalanceEnd = "bal}";
+    public const string EntryPrefix = "e|";
+    public const string EntryEnd = "e}";
+    public const string ReferencePrefix = "ref|";
+
+    public static string Partition(string bookId) => KeyEncoder.Encode(bookId);
+
+    public static string Balance(string currencyCode) => BalancePrefix + currencyCode;
+
+    public static string Reference(string reference) => ReferencePrefix + KeyEncoder.Encode(reference);
+
+    /// <summary>Sorts by time, then sequence; fixed width so string order is numeric order.</summary>
+    public static string Entry(DateTimeOffset createdAt, long sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{EntryPrefix}{createdAt.UtcTicks:D19}|{sequence:D12}");
+
+    /// <summary>First possible entry key at or after <paramref name="time"/> (every entry key at that tick is greater).</summary>
+    public static string EntryBound(DateTimeOffset time) =>
+        string.Create(CultureInfo.InvariantCulture, $"{EntryPrefix}{time.UtcTicks:D19}|");
+}

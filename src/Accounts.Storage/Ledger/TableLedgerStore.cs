@@ -1,0 +1,100 @@
+using Accounts.Core.Ledger;
+using Accounts.Storage.Tables;
+using Microsoft.Azure.Cosmos.Table;
+
+namespace Accounts.Storage.Ledger;
+
+/// <summary>
+/// A book is one partition of the Ledger table: its head, one balance row per currency, its entries and its reference
+/// records. Every commit is one entity-group transaction that re-checks the ETags of the snapshot it was computed
+/// from, and always rewrites the head, so two commits built on the same snapshot can never both succeed.
+/// </summary>
+public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
+{
+    /// <summary>Table Storage's limit of entities in one entity-group transaction.</summary>
+    public const int MaxBatchSize = 100;
+
+    private readonly CloudTable table = tables.Ledger;
+
+    public async Task<BookSnapshot> ReadAsync(string bookId, IReadOnlyCollection<string> references, CancellationToken ct)
+    {
+        var partition = LedgerKeys.Partition(bookId);
+        var headTask = table.GetAsync(partition, LedgerKeys.Head, ct);
+        var balancesTask = ReadBalanceRowsAsync(partition, ct);
+        var referenceTasks = references.Distinct(StringComparer.Ordinal)
+            .Select(reference => table.GetAsync(partition, LedgerKeys.Reference(reference), ct))
+            .ToList();
+        await Task.WhenAll(referenceTasks.Cast<Task>().Append(headTask).Append(balancesTask));
+
+        var head = await headTask;
+        var balanceRows = await balancesTask;
+        var found = referenceTasks.Select(t => t.Result).OfType<DynamicTableEntity>().Select(BookRows.ToReference);
+
+        return new BookSnapshot(
+            bookId,
+            head is null ? BookHead.Empty : BookRows.ToHead(head),
+            head?.ETag,
+            balanceRows.ToDictionary(row => row.GetString("Currency"), BookRows.ToBalance, StringComparer.Ordinal),
+            balanceRows.ToDictionary(row => row.GetString("Currency"), row => row.ETag, StringComparer.Ordinal),
+            found.ToDictionary(r => r.Reference, StringComparer.Ordinal));
+    }
+
+    public async Task<bool> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
+    {
+        var batch = CommitBatch.Build(basis, commit);
+        try
+        {
+            await table.ExecuteBatchAsync(batch, null, null, ct);
+            return true;
+        }
+        catch (StorageException e) when (e.IsConcurrencyConflict())
+        {
+            // The transaction is all-or-nothing: a stale ETag or an existing key means nothing was written.
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<BookBalance>> GetBalancesAsync(string bookId, CancellationToken ct)
+    {
+        var rows = await ReadBalanceRowsAsync(LedgerKeys.Partition(bookId), ct);
+        return rows.Select(BookRows.ToBalance).ToList();
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> QueryEntriesAsync(string bookId, EntryQuery query, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Take);
+        if (query.Take == 0)
+        {
+            return [];
+        }
+
+        var from = query.From is { } f ? LedgerKeys.EntryBound(f) : LedgerKeys.EntryPrefix;
+        var to = query.To is { } t ? LedgerKeys.EntryBound(t) : LedgerKeys.EntryEnd;
+        if (string.CompareOrdinal(from, to) >= 0)
+        {
+            return [];
+        }
+
+        // Rows come back in ascending key (time) order. Oldest first can stop early; newest first reads the whole
+        // range and reverses it. Skip and Take apply to the requested order.
+        var filter = TableReads.RowRange(LedgerKeys.Partition(bookId), from, to);
+        var limit = query.OldestFirst ? query.Skip + query.Take : (int?)null;
+        var rows = await table.QueryAllAsync(filter, ct, limit);
+        IEnumerable<DynamicTableEntity> ordered = query.OldestFirst ? rows : Enumerable.Reverse(rows);
+        return ordered.Skip(query.Skip).Take(query.Take).Select(EntryRows.To).ToList();
+    }
+
+    public async Task<LedgerEntry?> FindEntryAsync(string bookId, string entryId, CancellationToken ct)
+    {
+        var filter = TableQuery.CombineFilters(
+            TableReads.RowRange(LedgerKeys.Partition(bookId), LedgerKeys.EntryPrefix, LedgerKeys.EntryEnd),
+            TableOperators.And,
+            TableQuery.GenerateFilterCondition("Id", QueryComparisons.Equal, entryId));
+        var rows = await table.QueryAllAsync(filter, ct, limit: 1);
+        return rows.Count == 0 ? null : EntryRows.To(rows[0]);
+    }
+
+    private Task<List<DynamicTableEntity>> ReadBalanceRowsAsync(string partition, CancellationToken ct) =>
+        table.QueryAllAsync(TableReads.RowRange(partition, LedgerKeys.BalancePrefix, LedgerKeys.BalanceEnd), ct);
+}

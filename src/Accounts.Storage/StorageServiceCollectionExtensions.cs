@@ -1,0 +1,43 @@
+using Accounts.Core.Accounts;
+using Accounts.Core.Idempotency;
+using Accounts.Core.Ledger;
+using Accounts.Core.Tenancy;
+using Accounts.Storage.Accounts;
+using Accounts.Storage.Idempotency;
+using Accounts.Storage.Ledger;
+using Accounts.Storage.Tables;
+using Accounts.Storage.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Accounts.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Table Storage stores. The connection string comes from Storage:ConnectionString, else
+    /// AzureWebJobsStorage (what the Functions host uses), else local Azurite. Configuration is read when the stores
+    /// are first resolved, so overrides added after this call (test hosts) still apply.
+    /// </summary>
+    public static IServiceCollection AddAccountsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TableStorageOptions>().Configure(options =>
+        {
+            options.ConnectionString = NonEmpty(configuration["Storage:ConnectionString"])
+                ?? NonEmpty(configuration["AzureWebJobsStorage"])
+                ?? TableStorageOptions.DevelopmentStorage;
+            options.TablePrefix = NonEmpty(configuration["Storage:TablePrefix"]);
+        });
+        services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.AddSingleton<ITableInitializer, TableInitializer>();
+        services.AddSingleton<ILedgerStore, TableLedgerStore>();
+        services.AddSingleton<IAccountStore, TableAccountStore>();
+        services.AddSingleton<ITenantStore, TableTenantStore>();
+        services.AddSingleton<ITokenStore, TableTokenStore>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        return services;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
