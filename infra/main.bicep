@@ -4,7 +4,7 @@
 
 targetScope = 'resourceGroup'
 
-@description('Short lowercase prefix for resource names.')
+@description('Short prefix for resource names: letters, digits and hyphens.')
 @minLength(3)
 @maxLength(11)
 param name string
@@ -25,8 +25,10 @@ param dataStorageSku string = 'Standard_ZRS'
 param maximumElasticWorkerCount int = 20
 
 var suffix = uniqueString(resourceGroup().id, name)
-var hostStorageName = take('${name}host${suffix}', 24)
-var dataStorageName = take('${name}data${suffix}', 24)
+// Storage account names allow only lowercase letters and digits, at most 24.
+var storagePrefix = toLower(replace(name, '-', ''))
+var hostStorageName = take('${storagePrefix}host${suffix}', 24)
+var dataStorageName = take('${storagePrefix}data${suffix}', 24)
 var functionAppName = '${name}-func-${suffix}'
 var contentShare = toLower(functionAppName)
 
