@@ -154,4 +154,38 @@ public sealed class FunctionMetadataBuilderTests
 
         Assert.Contains("'ById' and 'ByNumber'", problem);
     }
+
+    [Theory]
+    [InlineData("/ApplyDeposit")]
+    [InlineData("/applydeposit")]
+    [InlineData("/{dialect}")]
+    [InlineData("/{dialect}/{rest?}")]
+    [InlineData("/{**path}")]
+    public void A_public_route_must_not_reach_an_invocation_endpoint(string pattern)
+    {
+        var trigger = FunctionBinding.ServiceBusTrigger("message", "deposits", "ServiceBusConnection", isSessionsEnabled: true);
+        var endpoints = TestEndpoints.Map(app =>
+        {
+            app.MapFunction("ApplyDeposit", trigger, TestEndpoints.Ok);
+            app.MapPost(pattern, TestEndpoints.Ok).AsFunction("Public");
+        });
+
+        var problem = Assert.Single(Assert.Throws<FunctionMetadataException>(() => FunctionMetadataBuilder.Build(endpoints)).Problems);
+
+        Assert.Contains("POST /ApplyDeposit", problem);
+    }
+
+    [Fact]
+    public void Public_routes_that_cannot_match_an_invocation_path_are_fine()
+    {
+        var trigger = FunctionBinding.ServiceBusTrigger("message", "deposits", "ServiceBusConnection", isSessionsEnabled: true);
+        var endpoints = TestEndpoints.Map(app =>
+        {
+            app.MapFunction("ApplyDeposit", trigger, TestEndpoints.Ok);
+            app.MapPost("/nuban/{id}", TestEndpoints.Ok).AsFunction("Nested");
+            app.MapGet("/{id}", TestEndpoints.Ok).AsFunction("GetOnly");
+        });
+
+        Assert.Equal(["ApplyDeposit", "GetOnly", "Nested"], FunctionMetadataBuilder.Build(endpoints).Select(f => f.Name));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace Accounts.Functions.Hosting.Functions;
 
@@ -66,6 +67,7 @@ public static partial class FunctionMetadataBuilder
 
         CheckDuplicateNames(functions, problems);
         CheckHostRouteCollisions(hostRoutes, problems);
+        CheckInvocationPathsAreUnreachable(hostRoutes, functions, problems);
         if (problems.Count > 0)
         {
             throw new FunctionMetadataException(problems);
@@ -118,6 +120,28 @@ public static partial class FunctionMetadataBuilder
                 {
                     problems.Add($"Functions '{a.Function}' and '{b.Function}' share the host route '{a.Route}' for the same method.");
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Invocation endpoints (e.g. applying a deposit) trust their caller to be the host. A forwarded route that
+    /// could match <c>/{FunctionName}</c> would let the public reach them through the host.
+    /// </summary>
+    private static void CheckInvocationPathsAreUnreachable(
+        List<(string Function, string Route, IReadOnlyList<string> Methods)> routes,
+        List<FunctionDefinition> functions,
+        List<string> problems)
+    {
+        var forwarded = routes.Select(r => r.Function).ToHashSet(StringComparer.Ordinal);
+        var invocationNames = functions.Select(f => f.Name).Where(n => !forwarded.Contains(n)).ToList();
+        foreach (var (function, route, methods) in routes.Where(r => r.Methods.Contains("POST", StringComparer.OrdinalIgnoreCase)))
+        {
+            // The host matches function routes with ASP.NET's template semantics, so ask the same matcher.
+            var matcher = new TemplateMatcher(TemplateParser.Parse(route), []);
+            foreach (var name in invocationNames.Where(n => matcher.TryMatch("/" + n, [])))
+            {
+                problems.Add($"Function '{function}' (route '{route}') would forward public requests to the invocation endpoint POST /{name}.");
             }
         }
     }
