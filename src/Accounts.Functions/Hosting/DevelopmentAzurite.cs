@@ -6,7 +6,10 @@ namespace Accounts.Functions.Hosting;
 /// For `dotnet run` in Development: when the configured table endpoint is local and nothing answers,
 /// starts Azurite from the repo's pinned copy with data kept in {repo}/.azurite (so accounts survive a
 /// restart), and stops it when the app stops. Registered before every other hosted service, so storage
-/// is up before anything that needs it starts.
+/// is up before anything that needs it starts. Hosted services start before Kestrel listens, so the first run
+/// (npm ci) delays the port opening; that is why this service is never registered under the Functions host,
+/// whose readiness probe allows 30 s and which needs its own storage before it starts the handler anyway.
+/// If the app is killed rather than stopped, Azurite keeps running and the next start simply reuses it.
 /// </summary>
 public sealed partial class DevelopmentAzurite(
     IConfiguration configuration,
