@@ -1,3 +1,11 @@
+using Accounts.Core.Global;
+using Accounts.Core.Idempotency;
+using Accounts.Core.Ledger;
+using Accounts.Core.Routing;
+using Accounts.Core.Tenancy;
+using Accounts.Functions.Api;
+using Accounts.Functions.Zoqq;
+
 namespace Accounts.Functions;
 
 /// <summary>Registers and maps the application services and every dialect's endpoints.</summary>
@@ -5,11 +13,24 @@ public static class ApiRegistration
 {
     public static WebApplicationBuilder AddAccountsApi(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(InstitutionCatalog.Default);
+        services.AddSingleton<LedgerService>();
+        services.AddSingleton<AccountLedger>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<IdempotencyService>();
+        services.AddSingleton<GlobalAccountService>();
+        services.AddSingleton<WalletService>();
+        services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
+        services.AddHostedService<StartupTasks>();
         return builder;
     }
 
     public static WebApplication MapAccountsApi(this WebApplication app)
     {
+        app.MapZoqqEndpoints();
         return app;
     }
 }

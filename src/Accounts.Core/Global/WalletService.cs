@@ -1,0 +1,37 @@
+using Accounts.Core.Accounts;
+using Accounts.Core.Ledger;
+using Accounts.Core.Money;
+
+namespace Accounts.Core.Global;
+
+/// <summary>Balances and ledger history of a user's wallet book, which all their global accounts credit.</summary>
+public sealed class WalletService(IAccountStore accounts, LedgerService ledger, GlobalAccountService globalAccounts)
+{
+    /// <summary>One balance per currency the user holds or has an account in (zero until money arrives), by code.</summary>
+    public async Task<IReadOnlyList<BookBalance>> BalancesAsync(string tenantId, string userId, CancellationToken ct)
+    {
+        var bookId = GlobalAccountService.WalletBookId(tenantId, userId);
+        var held = (await ledger.GetBalancesAsync(bookId, ct)).ToDictionary(b => b.Currency.Code);
+        foreach (var account in await accounts.ListByHolderAsync(tenantId, userId, ct))
+        {
+            if (account.Kind == AccountKind.Global && !held.ContainsKey(account.Currency) && Currency.TryGet(account.Currency, out var currency))
+            {
+                held[currency.Code] = new BookBalance(bookId, currency, 0, 0, 0);
+            }
+        }
+
+        return held.Values.OrderBy(b => b.Currency.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Entries of one of the user's accounts, newest first; the query's AccountId is set here.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> TransactionsAsync(string tenantId, string userId, string accountId,
+        EntryQuery query, CancellationToken ct)
+    {
+        var account = await globalAccounts.GetOwnedAsync(tenantId, userId, accountId, ct);
+        return await ledger.QueryEntriesAsync(account.BookId, query with { AccountId = account.Id }, ct);
+    }
+
+    /// <summary>Entries that changed the user's posted balances, newest first.</summary>
+    public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string tenantId, string userId, EntryQuery query, CancellationToken ct) =>
+        ledger.QueryEntriesAsync(GlobalAccountService.WalletBookId(tenantId, userId), query with { PostedChangesOnly = true }, ct);
+}

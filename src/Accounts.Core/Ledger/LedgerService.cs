@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+
+namespace Accounts.Core.Ledger;
+
+/// <summary>
+/// Posts entries to books, idempotently by reference. Postings to the same book that wait together are applied in
+/// one atomic commit (group commit); a commit that loses a race with another process is rebuilt from fresh state.
+/// </summary>
+public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
+{
+    /// <summary>
+    /// Postings per commit. Each costs an entry and a reference row; the head and a few balance rows share the rest
+    /// of Table Storage's 100-entity transaction limit.
+    /// </summary>
+    public const int MaxBatch = 40;
+
+    private const int MaxAttempts = 100;
+
+    private readonly ConcurrentDictionary<string, BookQueue> _queues = new(StringComparer.Ordinal);
+
+    public async Task<PostResult> PostAsync(string bookId, Posting posting, CancellationToken ct)
+    {
+        var pending = new PendingPosting(posting);
+        var queue = _queues.GetOrAdd(bookId, id => new BookQueue(id));
+        if (queue.Enqueue(pending))
+        {
+            // This caller drains the queue; the commit must finish even if the caller stops waiting, because other
+            // callers' postings ride in the same batch.
+            _ = Task.Run(() => DrainAsync(queue), CancellationToken.None);
+        }
+
+        return await pending.Completion.Task.WaitAsync(ct);
+    }
+
+    public Task<IReadOnlyList<BookBalance>> GetBalancesAsync(string bookId, CancellationToken ct) =>
+        store.GetBalancesAsync(bookId, ct);
+
+    public Task<IReadOnlyList<LedgerEntry>> QueryEntriesAsync(string bookId, EntryQuery query, CancellationToken ct) =>
+        store.QueryEntriesAsync(bookId, query, ct);
+
+    private async Task DrainAsync(BookQueue queue)
+    {
+        while (queue.TakeBatch(MaxBatch) is { Count: > 0 } batch)
+        {
+            try
+            {
+                await CommitAsync(queue.BookId, batch);
+            }
+            catch (Exception ex)
+            {
+                foreach (var item in batch)
+                {
+                    item.Completion.TrySetException(ex);
+                }
+            }
+        }
+
+        // Idle queues are dropped so the map does not grow with every book ever posted to. A caller that still holds
+        // this queue starts its own drainer; two drainers for one book only cost a retried commit.
+        _queues.TryRemove(new KeyValuePair<string, BookQueue>(queue.BookId, queue));
+    }
+
+    private async Task CommitAsync(string bookId, IReadOnlyList<PendingPosting> batch)
+    {
+        var postings = batch.Select(p => p.Posting).ToList();
+        var references = postings.Select(p => p.Reference).Distinct(StringComparer.Ordinal).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await store.ReadAsync(bookId, references, CancellationToken.None);
+            var earlier = await LoadEarlierEntriesAsync(bookId, snapshot);
+            var plan = CommitPlan.Build(snapshot, postings, clock.GetUtcNow(), id => earlier.GetValueOrDefault(id));
+            if (!plan.HasChanges || await store.TryCommitAsync(snapshot, plan.Commit, CancellationToken.None))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var outcome = plan.Outcomes[i];
+                    if (outcome.Error is not null)
+                    {
+                        batch[i].Completion.TrySetException(outcome.Error);
+                    }
+                    else
+                    {
+                        batch[i].Completion.TrySetResult(outcome.Result!);
+                    }
+                }
+
+                return;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new TimeoutException($"Book {bookId} stayed contended for {MaxAttempts} commit attempts");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + Math.Min(attempt, 20) * 10)));
+        }
+    }
+
+    private async Task<Dictionary<string, LedgerEntry>> LoadEarlierEntriesAsync(string bookId, BookSnapshot snapshot)
+    {
+        var found = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        foreach (var record in snapshot.References.Values)
+        {
+            var entry = await store.FindEntryAsync(bookId, record.EntryId, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Book {bookId}: reference {record.Reference} points at missing entry {record.EntryId}");
+            found[record.EntryId] = entry;
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,71 @@
+using Accounts.Core.Errors;
+using Accounts.Core.Tenancy;
+
+namespace Accounts.Functions.Zoqq;
+
+/// <summary>
+/// Checks every header Zoqq requires and the bearer token, then records the caller. Content-Type is enforced
+/// whenever a body is sent; a body-less GET may omit it because the Functions host forwards content headers only
+/// with a body (see README).
+/// </summary>
+public sealed class ZoqqAuthFilter(TenantDirectory tenants, TokenService tokens) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var ct = http.RequestAborted;
+        var tenant = await AuthenticateTenantAsync(http.Request, tenants, ct);
+        var token = BearerToken(http.Request);
+        var requestId = ZoqqHeaders.Required(http.Request, ZoqqHeaders.RequestId);
+        var userId = ZoqqHeaders.Required(http.Request, ZoqqHeaders.UserId);
+        EnsureJsonContent(http.Request);
+        await tokens.ValidateAsync(tenant.Id, token, ct);
+        http.Items[typeof(ZoqqCaller)] = new ZoqqCaller(tenant, userId, requestId);
+        return await next(context);
+    }
+
+    /// <summary>x-api-key names the tenant; x-product-id must be that tenant's product.</summary>
+    public static async Task<Tenant> AuthenticateTenantAsync(HttpRequest request, TenantDirectory tenants, CancellationToken ct)
+    {
+        var apiKey = ZoqqHeaders.Required(request, ZoqqHeaders.ApiKey);
+        var productId = ZoqqHeaders.Required(request, ZoqqHeaders.ProductId);
+        var tenant = await tenants.AuthenticateAsync(apiKey, ct);
+        return tenant.ProductId == productId
+            ? tenant
+            : throw DomainException.Unauthorized("x-product-id does not match the x-api-key");
+    }
+
+    public static void EnsureJsonContent(HttpRequest request)
+    {
+        var contentType = request.ContentType;
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (string.IsNullOrEmpty(contentType))
+        {
+            if (hasBody)
+            {
+                throw DomainException.Invalid("Content-Type", "Content-Type header must be application/json");
+            }
+
+            return;
+        }
+
+        if (!contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw DomainException.Invalid("Content-Type", "Content-Type header must be application/json");
+        }
+    }
+
+    private static string BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            throw DomainException.Unauthorized("Authorization header with a Bearer token is required");
+        }
+
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
+            ? header[scheme.Length..].Trim()
+            : throw DomainException.Unauthorized("Authorization header must be \"Bearer <access_token>\"");
+    }
+}

@@ -1,0 +1,31 @@
+using Accounts.Core.Errors;
+
+namespace Accounts.Functions.Zoqq;
+
+/// <summary>Maps domain errors to Zoqq's error envelope, in one place for every Zoqq endpoint.</summary>
+public sealed class ZoqqErrorFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (DomainException ex)
+        {
+            return ZoqqResults.Error(StatusOf(ex.Kind), ex.Message);
+        }
+    }
+
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Gone => StatusCodes.Status410Gone,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,26 @@
+using Accounts.Core.Tenancy;
+using Accounts.Functions.Api;
+
+namespace Accounts.Functions.Zoqq;
+
+/// <summary><c>POST /zoqq/api/v1/auth/token</c>: exchanges the tenant's client secret for a bearer token.</summary>
+public static class ZoqqTokenApi
+{
+    public static async Task<IResult> IssueToken(HttpRequest request, TenantDirectory tenants, TokenService tokens, CancellationToken ct)
+    {
+        var tenant = await ZoqqAuthFilter.AuthenticateTenantAsync(request, tenants, ct);
+        ZoqqAuthFilter.EnsureJsonContent(request);
+        var body = JsonBody.Parse<TokenRequest>(await JsonBody.ReadTextAsync(request, ct), ZoqqJson.Options);
+        if (string.IsNullOrEmpty(body.ClientSecret))
+        {
+            throw Core.Errors.DomainException.Invalid("client_secret", "client_secret is required");
+        }
+
+        var issued = await tokens.IssueAsync(tenant, body.ClientSecret, ct);
+        return Results.Json(new TokenResponse(issued.Value, "Bearer", (int)issued.ExpiresIn.TotalSeconds), ZoqqJson.Options);
+    }
+
+    public sealed record TokenRequest(string? ClientSecret);
+
+    public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+}

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Accounts.Core.Tenancy;
+using Accounts.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Accounts.Functions.Tests.Zoqq;
+
+/// <summary>
+/// A fresh tenant with its own keys and a token, so tests never share data. Sends Zoqq requests with every
+/// header the seed requires unless a test removes one.
+/// </summary>
+public sealed class ZoqqSession
+{
+    private ZoqqSession(AppFixture app, TenantRegistration tenant, string token)
+    {
+        App = app;
+        Tenant = tenant;
+        Token = token;
+    }
+
+    public AppFixture App { get; }
+
+    public TenantRegistration Tenant { get; }
+
+    public string Token { get; }
+
+    public string UserId { get; init; } = "user-" + Guid.NewGuid().ToString("N")[..8];
+
+    public static async Task<ZoqqSession> StartAsync(AppFixture app)
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var tenant = new TenantRegistration("tenant-" + suffix, "Demo " + suffix[..6], "product-" + suffix, "partner-" + suffix,
+            "SANDBOX", "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
+        await app.Services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/zoqq/api/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { client_secret = tenant.ClientSecret }),
+        };
+        request.Headers.Add("x-api-key", tenant.ApiKey);
+        request.Headers.Add("x-product-id", tenant.ProductId);
+        using var response = await app.CreateClient().SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        return new ZoqqSession(app, tenant, token);
+    }
+
+    public ZoqqSession AsUser(string userId) => new(App, Tenant, Token) { UserId = userId };
+
+    public HttpRequestMessage Request(HttpMethod method, string path, object? body = null, string? accountId = null,
+        string? requestId = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("x-api-key", Tenant.ApiKey);
+        request.Headers.Add("x-product-id", Tenant.ProductId);
+        request.Headers.Add("x-request-id", requestId ?? Guid.NewGuid().ToString());
+        request.Headers.Add("x-user-id", UserId);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        if (accountId is not null)
+        {
+            request.Headers.Add("x-account-id", accountId);
+        }
+
+        if (body is not null)
+        {
+            var json = body as string ?? JsonSerializer.Serialize(body);
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    public async Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await App.CreateClient().SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        }
+    }
+
+    public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null,
+        string? accountId = null, string? requestId = null) =>
+        SendAsync(Request(method, path, body, accountId, requestId));
+
+    public static object SgdAccount(string? label = "New Virtual Account") => new
+    {
+        type = "virtual_account",
+        country = "SG",
+        currency = "SGD",
+        label,
+        required_features = new[] { new { currency = "SGD", transfer_method = "LOCAL" } },
+    };
+
+    /// <summary>Opens an account and returns its wire object.</summary>
+    public async Task<JsonElement> OpenAsync(object? body = null)
+    {
+        var (status, json) = await SendAsync(HttpMethod.Post, "/zoqq/api/v1/account", body ?? SgdAccount());
+        Assert.True(status == 200, $"create failed: {status} {json}");
+        return json.GetProperty("data")[0];
+    }
+}
