@@ -30,7 +30,8 @@ public static class StorageServiceCollectionExtensions
             options.TablePrefix = NonEmpty(configuration["Storage:TablePrefix"]);
         });
         services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
-        services.AddSingleton<ITableInitializer, TableInitializer>();
+        services.AddSingleton<TableInitializer>();
+        services.AddSingleton<ITableInitializer>(sp => sp.GetRequiredService<TableInitializer>());
         services.AddSingleton<ILedgerStore, TableLedgerStore>();
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<ITenantStore, TableTenantStore>();

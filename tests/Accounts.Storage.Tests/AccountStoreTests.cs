@@ -62,6 +62,15 @@ public sealed class AccountStoreTests(AzuriteFixture azurite) : TablesTest(azuri
     }
 
     [Fact]
+    public async Task An_update_without_a_version_is_refused_rather_than_overwriting()
+    {
+        var inserted = await Store.InsertAsync(NewAccount("t", "h"), Ct);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.UpdateAsync(inserted with { Version = null, Label = "blind" }, Ct));
+        Assert.Null((await Store.GetAsync("t", inserted.Id, Ct))!.Label);
+    }
+
+    [Fact]
     public async Task A_number_is_claimed_once_per_institution()
     {
         Assert.True(await Store.TryClaimNumberAsync("058", "0123456789", "t1", "acc-a", Ct));

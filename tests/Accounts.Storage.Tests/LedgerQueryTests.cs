@@ -77,6 +77,34 @@ public sealed class LedgerQueryTests(AzuriteFixture azurite) : TablesTest(azurit
     }
 
     [Fact]
+    public async Task Field_filters_apply_before_skip_and_take_in_both_orders()
+    {
+        var bookId = NewBookId();
+        var empty = await Store.ReadAsync(bookId, [], Ct);
+        var entries = Enumerable.Range(1, 12).Select(i => Entry(bookId, i, T0.AddMinutes(i), $"r{i}", 100) with
+        {
+            AccountId = i % 2 == 0 ? "even" : "odd",
+            Status = i % 3 == 0 ? EntryStatus.Pending : EntryStatus.Settled,
+            Type = i % 4 == 0 ? EntryType.Fee : EntryType.Deposit,
+            Delta = i % 3 == 0 ? BalanceDelta.PendingCredit(100) : BalanceDelta.SettledCredit(100),
+            Amount = new Core.Money.Money(100, i == 12 ? Jpy : Usd),
+        }).ToList();
+        var last = entries[^1];
+        Assert.True(await Store.TryCommitAsync(empty, new BookCommit(new BookHead(12, last.Hash, last.CreatedAt), [], entries, []), Ct));
+
+        async Task<long[]> Seq(EntryQuery q) => (await Store.QueryEntriesAsync(bookId, q, Ct)).Select(e => e.Sequence).ToArray();
+
+        Assert.Equal(new long[] { 4, 6, 8 }, await Seq(new EntryQuery(AccountId: "even", Skip: 1, Take: 3, OldestFirst: true)));
+        Assert.Equal(new long[] { 10, 8, 6 }, await Seq(new EntryQuery(AccountId: "even", Skip: 1, Take: 3)));
+        Assert.Equal(new long[] { 6, 9 }, await Seq(new EntryQuery(Status: EntryStatus.Pending, Skip: 1, Take: 2, OldestFirst: true)));
+        Assert.Equal(new long[] { 8, 4 }, await Seq(new EntryQuery(Type: EntryType.Fee, Skip: 1)));
+        Assert.Equal(new long[] { 12 }, await Seq(new EntryQuery(Currency: "JPY")));
+        Assert.Equal(new long[] { 10, 8, 7 }, await Seq(new EntryQuery(PostedChangesOnly: true, Skip: 1, Take: 3)));
+        Assert.Equal(new long[] { 4, 8 }, await Seq(new EntryQuery(From: T0.AddMinutes(2), To: T0.AddMinutes(12), AccountId: "even", Type: EntryType.Fee,
+            OldestFirst: true)));
+    }
+
+    [Fact]
     public async Task Find_entry_returns_the_entry_of_that_book_only()
     {
         var (bookId, entries) = await FiveEntriesAsync();

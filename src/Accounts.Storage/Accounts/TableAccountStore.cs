@@ -18,7 +18,8 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
         await InsertIndexAsync(AccountIndexRows.Number(account.TenantId, account.AccountNumber, account.Id), account.Id, ct);
         try
         {
-            var result = await tables.Accounts.ExecuteAsync(TableOperation.Insert(AccountRows.From(account with { Version = null })), null, null, ct);
+            var row = AccountRows.From(account with { Version = null });
+            var result = await tables.Accounts.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
             return account with { Version = result.Etag };
         }
         catch (StorageException e) when (e.Is(StorageStatus.Conflict))
@@ -36,7 +37,7 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
 
         try
         {
-            var result = await tables.Accounts.ExecuteAsync(TableOperation.Replace(AccountRows.From(account)), null, null, ct);
+            var result = await tables.Accounts.ExecuteAsync(TableOperation.Replace(AccountRows.From(account)), TableWrites.Once, null, ct);
             return account with { Version = result.Etag };
         }
         catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed))
@@ -75,14 +76,15 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
         return account is not null && string.Equals(account.AccountNumber, accountNumber, StringComparison.Ordinal) ? account : null;
     }
 
-    public async Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct)
+    public async Task<bool> TryClaimNumberAsync(
+        string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct)
     {
         var claim = new DynamicTableEntity(KeyEncoder.Encode(institutionCode), KeyEncoder.Encode(accountNumber))
             .Set("TenantId", tenantId)
             .Set("AccountId", accountId);
         try
         {
-            await tables.AccountNumbers.ExecuteAsync(TableOperation.Insert(claim), null, null, ct);
+            await tables.AccountNumbers.ExecuteAsync(TableOperation.Insert(claim), TableWrites.Once, null, ct);
             return true;
         }
         catch (StorageException e) when (e.Is(StorageStatus.Conflict))
@@ -99,7 +101,7 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
     {
         try
         {
-            await tables.AccountIndex.ExecuteAsync(TableOperation.Insert(row), null, null, ct);
+            await tables.AccountIndex.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
         }
         catch (StorageException e) when (e.Is(StorageStatus.Conflict))
         {

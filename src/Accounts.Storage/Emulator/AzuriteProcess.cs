@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Accounts.Storage.Emulator;
 
@@ -14,6 +12,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Process process;
     private readonly ProcessOutput output;
@@ -40,7 +39,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         await AzuriteInstaller.EnsureInstalledAsync(options.ToolDirectory, ct);
 
-        var process = new Process { StartInfo = StartInfo(options), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = AzuriteCommandLine.StartInfo(options), EnableRaisingEvents = true };
         var output = new ProcessOutput();
         process.OutputDataReceived += (_, e) => output.AddOut(e.Data);
         process.ErrorDataReceived += (_, e) => output.AddError(e.Data);
@@ -66,10 +65,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asks Azurite to stop (SIGTERM, so a persistent Azurite flushes its metadata, which it otherwise saves only every
+    /// few seconds), then kills the process tree if it has not exited in time.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
+            if (!process.HasExited && UnixSignals.TryTerminate(process.Id))
+            {
+                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(GracefulStopTimeout));
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -84,45 +92,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(AzuriteOptions options)
-    {
-        var start = new ProcessStartInfo(AzuriteInstaller.BinaryPath(options.ToolDirectory))
-        {
-            WorkingDirectory = options.ToolDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-        };
-        string[] args =
-        [
-            "--disableTelemetry", "--silent", "--skipApiVersionCheck", "--loose",
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", Port(options.BlobPort), "--queuePort", Port(options.QueuePort), "--tablePort", Port(options.TablePort),
-        ];
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (options.DataDirectory is null)
-        {
-            start.ArgumentList.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            Directory.CreateDirectory(options.DataDirectory);
-            start.ArgumentList.Add("--location");
-            start.ArgumentList.Add(options.DataDirectory);
-        }
-
-        return start;
-    }
-
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
-
     private async Task WaitForTablePortAsync(CancellationToken ct)
     {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {
@@ -133,7 +105,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     $"Azurite exited with code {process.ExitCode} before its table port {Options.TablePort} opened.\n{output}");
             }
 
-            if (await AcceptsConnectionAsync(Options.TablePort, ct))
+            if (await IsAzuriteTableAsync(http, ct))
             {
                 return;
             }
@@ -148,17 +120,24 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> AcceptsConnectionAsync(int port, CancellationToken ct)
+    // More than "the port accepts TCP": another program already listening there would pass that test while our
+    // Azurite fails to bind. Azurite names itself in the Server header of every answer (403 here: no credentials).
+    private async Task<bool> IsAzuriteTableAsync(HttpClient http, CancellationToken ct)
     {
-        using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, port, ct);
-            return true;
+            using var response = await http.GetAsync(
+                new Uri($"http://127.0.0.1:{Options.TablePort.ToString(CultureInfo.InvariantCulture)}/{AccountName}/Tables"), HttpCompletionOption.ResponseHeadersRead, ct);
+            return response.Headers.Server.Any(s => s.Product?.Name == "Azurite-Table");
         }
-        catch (SocketException)
+        catch (HttpRequestException)
         {
             // Not listening yet; the caller polls until its deadline.
+            return false;
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The per-probe timeout: something accepted the connection but did not answer like Azurite.
             return false;
         }
     }

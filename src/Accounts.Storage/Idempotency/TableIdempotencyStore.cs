@@ -18,7 +18,7 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
         {
             try
             {
-                var result = await tables.Idempotency.ExecuteAsync(TableOperation.Insert(row), null, null, ct);
+                var result = await tables.Idempotency.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
                 return (true, record with { Version = result.Etag });
             }
             catch (StorageException e) when (e.Is(StorageStatus.Conflict))
@@ -39,7 +39,7 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
         var row = IdempotencyRows.From(RequireVersion(record));
         try
         {
-            var result = await tables.Idempotency.ExecuteAsync(TableOperation.Replace(row), null, null, ct);
+            var result = await tables.Idempotency.ExecuteAsync(TableOperation.Replace(row), TableWrites.Once, null, ct);
             return record with { Version = result.Etag };
         }
         catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed) || e.Is(StorageStatus.NotFound))
@@ -54,7 +54,7 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
         var row = IdempotencyRows.From(RequireVersion(record));
         try
         {
-            await tables.Idempotency.ExecuteAsync(TableOperation.Delete(row), null, null, ct);
+            await tables.Idempotency.ExecuteAsync(TableOperation.Delete(row), TableWrites.Once, null, ct);
         }
         catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed) || e.Is(StorageStatus.NotFound))
         {

@@ -44,7 +44,7 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
         var batch = CommitBatch.Build(basis, commit);
         try
         {
-            await table.ExecuteBatchAsync(batch, null, null, ct);
+            await table.ExecuteBatchAsync(batch, TableWrites.Once, null, ct);
             return true;
         }
         catch (StorageException e) when (e.IsConcurrencyConflict())
@@ -69,27 +69,24 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
             return [];
         }
 
-        var from = query.From is { } f ? LedgerKeys.EntryBound(f) : LedgerKeys.EntryPrefix;
-        var to = query.To is { } t ? LedgerKeys.EntryBound(t) : LedgerKeys.EntryEnd;
-        if (string.CompareOrdinal(from, to) >= 0)
+        var filter = EntryFilter.For(bookId, query);
+        if (filter is null)
         {
             return [];
         }
 
-        // Rows come back in ascending key (time) order. Oldest first can stop early; newest first reads the whole
-        // range and reverses it. Skip and Take apply to the requested order.
-        var filter = TableReads.RowRange(LedgerKeys.Partition(bookId), from, to);
+        // Rows come back in ascending key (time) order. Oldest first can stop once Skip + Take matches are read;
+        // newest first reads the whole range and reverses it. Skip and Take apply after filtering and ordering.
         var limit = query.OldestFirst ? query.Skip + query.Take : (int?)null;
-        var rows = await table.QueryAllAsync(filter, ct, limit);
+        var rows = await table.QueryAllAsync(filter, ct, limit, row => query.Matches(EntryRows.To(row)));
         IEnumerable<DynamicTableEntity> ordered = query.OldestFirst ? rows : Enumerable.Reverse(rows);
         return ordered.Skip(query.Skip).Take(query.Take).Select(EntryRows.To).ToList();
     }
 
     public async Task<LedgerEntry?> FindEntryAsync(string bookId, string entryId, CancellationToken ct)
     {
-        var filter = TableQuery.CombineFilters(
+        var filter = TableReads.And(
             TableReads.RowRange(LedgerKeys.Partition(bookId), LedgerKeys.EntryPrefix, LedgerKeys.EntryEnd),
-            TableOperators.And,
             TableQuery.GenerateFilterCondition("Id", QueryComparisons.Equal, entryId));
         var rows = await table.QueryAllAsync(filter, ct, limit: 1);
         return rows.Count == 0 ? null : EntryRows.To(rows[0]);

@@ -12,7 +12,12 @@ internal static class TableReads
         return result.Result as DynamicTableEntity;
     }
 
-    public static async Task<List<DynamicTableEntity>> QueryAllAsync(this CloudTable table, string filter, CancellationToken ct, int? limit = null)
+    /// <summary>
+    /// Rows matching <paramref name="filter"/> (and <paramref name="keep"/>, checked here) in key order, stopping once
+    /// <paramref name="limit"/> kept rows are found.
+    /// </summary>
+    public static async Task<List<DynamicTableEntity>> QueryAllAsync(
+        this CloudTable table, string filter, CancellationToken ct, int? limit = null, Func<DynamicTableEntity, bool>? keep = null)
     {
         var query = new TableQuery().Where(filter);
         var rows = new List<DynamicTableEntity>();
@@ -20,13 +25,15 @@ internal static class TableReads
         do
         {
             var segment = await table.ExecuteQuerySegmentedAsync(query, token, null, null, ct);
-            rows.AddRange(segment.Results);
+            rows.AddRange(keep is null ? segment.Results : segment.Results.Where(keep));
             token = segment.ContinuationToken;
         }
         while (token is not null && (limit is null || rows.Count < limit));
 
         return limit is null || rows.Count <= limit ? rows : rows.GetRange(0, limit.Value);
     }
+
+    public static string And(string left, string right) => TableQuery.CombineFilters(left, TableOperators.And, right);
 
     public static string Partition(string partitionKey) =>
         TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partitionKey);

@@ -17,7 +17,7 @@ public sealed class TableTokenStore(StorageTables tables) : ITokenStore
             .Set("ExpiresAt", token.ExpiresAt);
         try
         {
-            await tables.Tokens.ExecuteAsync(TableOperation.Insert(row), null, null, ct);
+            await tables.Tokens.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
         }
         catch (StorageException e) when (e.Is(StorageStatus.Conflict))
         {

@@ -1,0 +1,10 @@
+using Accounts.Storage.Tables;
+
+namespace Accounts.Storage;
+
+/// <summary>Creates every table of the service if absent; idempotent, so each start (and each test) may call it.</summary>
+public sealed class TableInitializer(StorageTables tables) : ITableInitializer
+{
+    public Task EnsureTablesAsync(CancellationToken ct = default) =>
+        Task.WhenAll(tables.All.Select(table => table.CreateIfNotExistsAsync(null, null, ct)));
+}

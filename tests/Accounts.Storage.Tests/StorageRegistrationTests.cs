@@ -1,0 +1,88 @@
+using Accounts.Core.Accounts;
+using Accounts.Core.Idempotency;
+using Accounts.Core.Ledger;
+using Accounts.Core.Tenancy;
+using Accounts.Storage.Tables;
+using Accounts.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Accounts.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class StorageRegistrationTests(AzuriteFixture azurite)
+{
+    [Theory]
+    [InlineData("from-storage", "from-webjobs", "from-storage")]
+    [InlineData(null, "from-webjobs", "from-webjobs")]
+    [InlineData(null, null, TableStorageOptions.DevelopmentStorage)]
+    public void The_connection_string_falls_back_from_storage_to_webjobs_to_azurite(string? storage, string? webJobs, string expected)
+    {
+        using var provider = Provider(new() { ["Storage:ConnectionString"] = storage, ["AzureWebJobsStorage"] = webJobs });
+
+        Assert.Equal(expected, provider.GetRequiredService<IOptions<TableStorageOptions>>().Value.ConnectionString);
+    }
+
+    [Fact]
+    public void Development_storage_means_azurite_on_its_default_table_port()
+    {
+        var tables = new StorageTables(new TableStorageOptions { TablePrefix = "abc1" });
+
+        Assert.Equal("http://127.0.0.1:10002/devstoreaccount1/abc1Ledger", tables.Ledger.Uri.ToString());
+    }
+
+    [Theory]
+    [InlineData("1abc")]
+    [InlineData("ab-c")]
+    [InlineData("ab_c")]
+    public void Invalid_table_prefixes_are_refused(string prefix)
+    {
+        Assert.Throws<ArgumentException>(() => new StorageTables(new TableStorageOptions { TablePrefix = prefix }));
+    }
+
+    [Fact]
+    public async Task Registered_stores_work_after_the_tables_are_ensured()
+    {
+        using var provider = Provider(new()
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
+        });
+        var initializer = provider.GetRequiredService<ITableInitializer>();
+
+        await initializer.EnsureTablesAsync();
+        await initializer.EnsureTablesAsync();
+
+        Assert.Same(provider.GetRequiredService<ILedgerStore>(), provider.GetRequiredService<ILedgerStore>());
+        Assert.NotNull(provider.GetRequiredService<IAccountStore>());
+        Assert.NotNull(provider.GetRequiredService<IIdempotencyStore>());
+        Assert.NotNull(provider.GetRequiredService<ITokenStore>());
+        var tenants = provider.GetRequiredService<ITenantStore>();
+        await tenants.SaveAsync(new Tenant("t", "n", "p", "pa", "LIVE", "h", "w"), ["k"], CancellationToken.None);
+        Assert.Equal("t", (await tenants.FindByApiKeyHashAsync("k", CancellationToken.None))?.Id);
+    }
+
+    [Fact]
+    public async Task Failures_other_than_conflicts_are_thrown_not_reported_as_conflicts()
+    {
+        // Tables never created: every write answers 404, which must surface rather than read as "someone else won".
+        using var provider = Provider(new()
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
+        });
+        var ledger = provider.GetRequiredService<ILedgerStore>();
+        var empty = new BookSnapshot("b", BookHead.Empty, null, new Dictionary<string, BookBalance>(), new Dictionary<string, string>(),
+            new Dictionary<string, ReferenceRecord>());
+
+        await Assert.ThrowsAsync<Microsoft.Azure.Cosmos.Table.StorageException>(
+            () => ledger.TryCommitAsync(empty, LedgerData.Credit(empty, "r", 1, LedgerData.T0), CancellationToken.None));
+    }
+
+    private static ServiceProvider Provider(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddAccountsStorage(configuration).BuildServiceProvider();
+    }
+}
