@@ -1,3 +1,4 @@
+using Accounts.Functions.Hosting;
 using Accounts.Functions.Hosting.Functions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;

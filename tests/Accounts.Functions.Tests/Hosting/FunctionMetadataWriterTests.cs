@@ -1,3 +1,4 @@
+using Accounts.Functions.Hosting;
 using Accounts.Functions.Hosting.Functions;
 
 namespace Accounts.Functions.Tests.Hosting;

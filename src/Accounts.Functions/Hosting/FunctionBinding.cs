@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Accounts.Functions.Hosting.Functions;
+namespace Accounts.Functions.Hosting;
 
 /// <summary>
 /// One entry of a function.json <c>bindings</c> array. Properties keep their insertion order so the

@@ -1,4 +1,6 @@
-namespace Accounts.Functions.Hosting.Functions;
+using Accounts.Functions.Hosting.Functions;
+
+namespace Accounts.Functions.Hosting;
 
 /// <summary>
 /// How endpoints declare what the Functions host should do with them. Every route endpoint must say
