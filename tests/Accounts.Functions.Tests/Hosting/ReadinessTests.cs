@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Accounts.Functions.Tests.Infrastructure;
 
 namespace Accounts.Functions.Tests.Hosting;
 
@@ -11,10 +10,9 @@ public sealed class ReadinessTests
     public async Task The_readiness_probe_answers_at_once_even_when_storage_is_unreachable()
     {
         // Nothing listens on port 9 (discard); storage work on the probe's path would hang or fail here.
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment("Testing")
-            .UseSetting("Storage:ConnectionString",
-                "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/devstoreaccount1"));
+        await using var factory = new TestingAppFactory(
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/devstoreaccount1",
+            tablePrefix: null);
         using var client = factory.CreateClient();
         _ = factory.Services;
 

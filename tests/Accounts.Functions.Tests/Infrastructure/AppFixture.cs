@@ -11,10 +11,10 @@ namespace Accounts.Functions.Tests.Infrastructure;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    public const string EnvironmentName = "Testing";
+    public const string EnvironmentName = TestingAppFactory.EnvironmentName;
 
     private readonly AzuriteFixture _azurite = new();
-    private WebApplicationFactory<Program>? _factory;
+    private TestingAppFactory? _factory;
 
     /// <summary>"t" and 8 random lowercase letters; every table this app instance uses starts with it.</summary>
     public string TablePrefix { get; } = AzuriteFixture.NewTablePrefix();
@@ -24,7 +24,7 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The app's root services, e.g. to seed data through the same stores the endpoints use.</summary>
     public IServiceProvider Services => Factory.Services;
 
-    private WebApplicationFactory<Program> Factory =>
+    private TestingAppFactory Factory =>
         _factory ?? throw new InvalidOperationException("AppFixture is not initialized; use it as an xUnit fixture.");
 
     /// <summary>
@@ -37,10 +37,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment(EnvironmentName)
-            .UseSetting("Storage:ConnectionString", _azurite.ConnectionString)
-            .UseSetting("Storage:TablePrefix", TablePrefix));
+        _factory = new TestingAppFactory(_azurite.ConnectionString, TablePrefix);
 
         // Start the host now, so a broken startup fails here with its own exception rather than in the first test.
         _ = _factory.Services;
