@@ -9,6 +9,13 @@ public static class EmitFunctionsArgument
     {
         for (var i = 0; i < args.Count; i++)
         {
+            // Accept the "=" form too: ignoring it would start the server and hang the publish step.
+            if (args[i].StartsWith(Name + "=", StringComparison.Ordinal))
+            {
+                var value = args[i][(Name.Length + 1)..];
+                return value.Length > 0 ? value : throw new ArgumentException($"{Name} needs an output directory.");
+            }
+
             if (args[i] != Name)
             {
                 continue;

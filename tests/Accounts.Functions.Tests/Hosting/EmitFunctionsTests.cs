@@ -39,6 +39,8 @@ public sealed class EmitFunctionsTests
     {
         Assert.Null(EmitFunctionsArgument.Find(["--urls", "http://127.0.0.1:1"]));
         Assert.Equal("out", EmitFunctionsArgument.Find(["--emit-functions", "out"]));
+        Assert.Equal("out", EmitFunctionsArgument.Find(["--emit-functions=out"]));
+        Assert.Throws<ArgumentException>(() => EmitFunctionsArgument.Find(["--emit-functions="]));
         Assert.Throws<ArgumentException>(() => EmitFunctionsArgument.Find(["--emit-functions"]));
         Assert.Throws<ArgumentException>(() => EmitFunctionsArgument.Find(["--emit-functions", "--urls"]));
     }
