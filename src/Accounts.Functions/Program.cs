@@ -1,13 +1,16 @@
 using Accounts.Functions;
+using Accounts.Functions.Hosting;
 using Accounts.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCustomHandlerHosting(); // first, so the Development Azurite starts before anything using storage
 builder.Services.AddAccountsStorage(builder.Configuration);
 builder.AddAccountsApi();
 
 var app = builder.Build();
+app.MapCustomHandlerEndpoints();
 app.MapAccountsApi();
-await app.RunAsync();
+await app.RunOrEmitFunctionsAsync(args);
 
 /// <summary>Entry point; public so WebApplicationFactory can start the app in tests.</summary>
 public partial class Program;

@@ -1,0 +1,3 @@
+namespace Accounts.Functions.Hosting;
+
+public sealed record ReadinessResponse(string Status);

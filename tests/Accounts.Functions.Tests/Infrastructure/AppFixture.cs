@@ -1,0 +1,55 @@
+using Accounts.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Accounts.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program) in memory over its own Azurite on free ports, in the "Testing" environment
+/// (so it never starts the Development Azurite) with its own table prefix. Share it through
+/// <see cref="AppCollection"/> or <c>IClassFixture&lt;AppFixture&gt;</c>; tests stay independent by
+/// creating their own tenants and data, never by relying on what another test wrote.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string EnvironmentName = TestingAppFactory.EnvironmentName;
+
+    private readonly AzuriteFixture _azurite = new();
+    private TestingAppFactory? _factory;
+
+    /// <summary>"t" and 8 random lowercase letters; every table this app instance uses starts with it.</summary>
+    public string TablePrefix { get; } = AzuriteFixture.NewTablePrefix();
+
+    public string StorageConnectionString => _azurite.ConnectionString;
+
+    /// <summary>The app's root services, e.g. to seed data through the same stores the endpoints use.</summary>
+    public IServiceProvider Services => Factory.Services;
+
+    private TestingAppFactory Factory =>
+        _factory ?? throw new InvalidOperationException("AppFixture is not initialized; use it as an xUnit fixture.");
+
+    /// <summary>
+    /// A client for the in-memory server. It neither follows redirects nor keeps cookies, because API clients
+    /// do neither and tests must see each response as sent.
+    /// </summary>
+    public HttpClient CreateClient() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        _factory = new TestingAppFactory(_azurite.ConnectionString, TablePrefix);
+
+        // Start the host now, so a broken startup fails here with its own exception rather than in the first test.
+        _ = _factory.Services;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+}
