@@ -24,6 +24,7 @@ public static class ApiRegistration
         services.AddSingleton<GlobalAccountService>();
         services.AddSingleton<WalletService>();
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
+        services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
         return builder;
     }

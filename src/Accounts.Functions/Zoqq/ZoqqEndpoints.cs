@@ -1,3 +1,4 @@
+using Accounts.Functions.Api;
 using Accounts.Functions.Hosting;
 
 namespace Accounts.Functions.Zoqq;
@@ -7,7 +8,7 @@ public static class ZoqqEndpoints
 {
     public static IEndpointRouteBuilder MapZoqqEndpoints(this IEndpointRouteBuilder app)
     {
-        var zoqq = app.MapGroup("/zoqq/api/v1").AddEndpointFilter<ZoqqErrorFilter>();
+        var zoqq = app.MapGroup("/zoqq/api/v1").AddEndpointFilter<ZoqqErrorFilter>().AddEndpointFilter<StartupGateFilter>();
         zoqq.MapPost("/auth/token", ZoqqTokenApi.IssueToken).AsFunction("ZoqqIssueToken");
 
         var accounts = zoqq.MapGroup("/account").AddEndpointFilter<ZoqqAuthFilter>();

@@ -13,9 +13,13 @@ public sealed class ZoqqErrorFilter : IEndpointFilter
         }
         catch (DomainException ex)
         {
-            return ZoqqResults.Error(StatusOf(ex.Kind), ex.Message);
+            return ZoqqResults.Error(StatusOf(ex.Kind), Message(ex));
         }
     }
+
+    /// <summary>Zoqq's envelope has only a message, so it must name the offending field itself.</summary>
+    public static string Message(DomainException ex) =>
+        ex.Field is { } field && !ex.Message.Contains(field, StringComparison.Ordinal) ? $"{field}: {ex.Message}" : ex.Message;
 
     public static int StatusOf(ErrorKind kind) => kind switch
     {

@@ -1,4 +1,6 @@
+using Accounts.Functions.Api;
 using Accounts.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Accounts.Functions.Tests.Infrastructure;
@@ -39,8 +41,9 @@ public sealed class AppFixture : IAsyncLifetime
         await _azurite.InitializeAsync();
         _factory = new TestingAppFactory(_azurite.ConnectionString, TablePrefix);
 
-        // Start the host now, so a broken startup fails here with its own exception rather than in the first test.
-        _ = _factory.Services;
+        // Start the host now, so a broken startup fails here with its own exception rather than in the first test,
+        // and wait for the tables, because tests seed data through the stores directly.
+        await _factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
     }
 
     public async Task DisposeAsync()
