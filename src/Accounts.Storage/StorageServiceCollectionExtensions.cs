@@ -1,8 +1,10 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Claims;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Accounts;
+using Accounts.Storage.Claims;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
 using Accounts.Storage.Tables;
@@ -37,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IClaimStore, TableClaimStore>();
         return services;
     }
 

@@ -131,6 +131,22 @@ public sealed class AccountStoreTests(AzuriteFixture azurite) : TablesTest(azuri
         Assert.Null(await Store.GetAsync("t1", clash.Id, Ct));
     }
 
+    [Fact]
+    public async Task Listing_a_tenant_returns_its_accounts_oldest_first_optionally_of_one_kind()
+    {
+        var newer = NewAccount("t-list", "h1", Created.AddMinutes(5));
+        var older = NewAccount("t-list", "h2", Created) with { Kind = AccountKind.Global };
+        await Store.InsertAsync(newer, Ct);
+        await Store.InsertAsync(older, Ct);
+        await Store.InsertAsync(NewAccount("t-other", "h1"), Ct);
+
+        var all = await Store.ListByTenantAsync("t-list", null, Ct);
+        var dynamic = await Store.ListByTenantAsync("t-list", AccountKind.NubanDynamic, Ct);
+
+        Assert.Equal([older.Id, newer.Id], all.Select(a => a.Id));
+        Assert.Equal([newer.Id], dynamic.Select(a => a.Id));
+    }
+
     private static Account NewAccount(string tenantId, string holderId, DateTimeOffset? createdAt = null) => new()
     {
         Id = Guid.CreateVersion7().ToString(),

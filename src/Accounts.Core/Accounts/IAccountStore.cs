@@ -17,6 +17,9 @@ public interface IAccountStore
     /// <summary>The holder's accounts, oldest first.</summary>
     Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct);
 
+    /// <summary>Every account of a tenant, optionally of one kind, oldest first.</summary>
+    Task<IReadOnlyList<Account>> ListByTenantAsync(string tenantId, AccountKind? kind, CancellationToken ct);
+
     Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct);
 
     /// <summary>

@@ -64,6 +64,19 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
             .ToList();
     }
 
+    public async Task<IReadOnlyList<Account>> ListByTenantAsync(string tenantId, AccountKind? kind, CancellationToken ct)
+    {
+        var filter = TableReads.Partition(AccountRows.Partition(tenantId));
+        if (kind is { } wanted)
+        {
+            filter = TableQuery.CombineFilters(filter, TableOperators.And,
+                TableQuery.GenerateFilterCondition("Kind", QueryComparisons.Equal, wanted.ToString()));
+        }
+
+        var rows = await tables.Accounts.QueryAllAsync(filter, ct);
+        return rows.Select(AccountRows.To).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct)
     {
         var index = await tables.AccountIndex.GetAsync(AccountIndexRows.NumberPartition(tenantId), KeyEncoder.Encode(accountNumber), ct);

@@ -25,7 +25,8 @@ public sealed class StorageTables
         ApiKeys = Table("ApiKeys");
         Tokens = Table("Tokens");
         Idempotency = Table("Idempotency");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency];
+        Claims = Table("Claims");
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims];
     }
 
     public CloudTable Ledger { get; }
@@ -43,6 +44,8 @@ public sealed class StorageTables
     public CloudTable Tokens { get; }
 
     public CloudTable Idempotency { get; }
+
+    public CloudTable Claims { get; }
 
     public IReadOnlyList<CloudTable> All { get; }
 }
