@@ -1,3 +1,4 @@
+using Accounts.Core.Accounts;
 using Accounts.Core.Global;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
@@ -17,6 +18,7 @@ public static class ApiRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(InstitutionCatalog.Default);
         services.AddSingleton<LedgerService>();
+        services.AddSingleton<ReceivingRules>();
         services.AddSingleton<AccountLedger>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TokenService>();

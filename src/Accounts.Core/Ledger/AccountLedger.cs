@@ -4,17 +4,16 @@ using Accounts.Core.Errors;
 namespace Accounts.Core.Ledger;
 
 /// <summary>
-/// Posts money to an account's book after checking the account may take it: closed accounts refuse every
-/// posting, blocked and expired ones refuse credits.
+/// Posts money to an account's book after checking the account may take it (<see cref="ReceivingRules"/> for
+/// credits); a closed account takes no posting at all.
 /// </summary>
-public sealed class AccountLedger(LedgerService ledger)
+public sealed class AccountLedger(LedgerService ledger, ReceivingRules rules)
 {
     public Task<PostResult> CreditAsync(Account account, AccountPosting posting, CancellationToken ct)
     {
-        EnsureOpen(account);
-        if (account.Status is AccountStatus.Blocked or AccountStatus.Expired)
+        if (rules.Refusal(account, posting.Amount.Currency.Code) is { } refusal)
         {
-            throw DomainException.Forbidden($"account {account.AccountNumber} is {account.Status.ToString().ToUpperInvariant()} and cannot receive funds");
+            throw DomainException.Forbidden(refusal);
         }
 
         var delta = posting.Status == EntryStatus.Pending
@@ -25,16 +24,12 @@ public sealed class AccountLedger(LedgerService ledger)
 
     public Task<PostResult> DebitAsync(Account account, AccountPosting posting, CancellationToken ct)
     {
-        EnsureOpen(account);
-        var delta = BalanceDelta.SettledDebit(posting.Amount.Minor);
-        return ledger.PostAsync(account.BookId, posting.ToPosting(account.Id, Direction.Debit, delta), ct);
-    }
-
-    private static void EnsureOpen(Account account)
-    {
         if (account.IsClosed)
         {
             throw DomainException.Forbidden($"account {account.AccountNumber} is closed and cannot take postings");
         }
+
+        var delta = BalanceDelta.SettledDebit(posting.Amount.Minor);
+        return ledger.PostAsync(account.BookId, posting.ToPosting(account.Id, Direction.Debit, delta), ct);
     }
 }

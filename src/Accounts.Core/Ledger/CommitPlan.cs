@@ -3,86 +3,96 @@ using Accounts.Core.Errors;
 namespace Accounts.Core.Ledger;
 
 /// <summary>
-/// Turns a snapshot of a book and a batch of postings into one commit: new entries chained to the head, balances
-/// moved by each entry's delta, one reference record per new entry. Replays of a known reference produce no entry;
-/// a reference reused with different fields is refused for that posting alone.
+/// Turns a snapshot of a book and a batch of intents into one commit: each intent decides on the entries it can
+/// see (including those added earlier in the same batch); new entries are chained to the head, balances moved by
+/// each entry's delta, one reference record written per new entry. Replays of a known reference produce no entry;
+/// a reference reused with different fields is refused for that intent alone.
 /// </summary>
 internal sealed class CommitPlan
 {
-    private CommitPlan(BookCommit commit, IReadOnlyList<Outcome> outcomes)
+    private readonly Dictionary<string, LedgerEntry> _known;
+    private readonly Dictionary<string, string> _fingerprints;
+    private readonly Dictionary<string, BookBalance> _balances;
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private readonly List<LedgerEntry> _entries = [];
+    private readonly List<ReferenceRecord> _references = [];
+    private readonly List<Outcome> _outcomes = [];
+    private readonly string _bookId;
+    private BookHead _head;
+
+    private CommitPlan(BookSnapshot snapshot, IReadOnlyDictionary<string, LedgerEntry> earlier)
     {
-        Commit = commit;
-        Outcomes = outcomes;
+        _bookId = snapshot.BookId;
+        _head = snapshot.Head;
+        _balances = new Dictionary<string, BookBalance>(snapshot.Balances, StringComparer.Ordinal);
+        _known = snapshot.References.Values.ToDictionary(r => r.Reference, r => earlier.TryGetValue(r.EntryId, out var e)
+            ? e
+            : throw new InvalidOperationException($"Book {snapshot.BookId}: reference {r.Reference} points at missing entry {r.EntryId}"),
+            StringComparer.Ordinal);
+        _fingerprints = snapshot.References.Values.ToDictionary(r => r.Reference, r => r.Fingerprint, StringComparer.Ordinal);
     }
 
-    public BookCommit Commit { get; }
+    /// <summary>One per intent, in order: either the result or the error refusing it.</summary>
+    public IReadOnlyList<Outcome> Outcomes => _outcomes;
 
-    /// <summary>One per posting, in order: either the entry (new or earlier) or the error refusing it.</summary>
-    public IReadOnlyList<Outcome> Outcomes { get; }
+    public BookCommit Commit => new(_head, _touched.Select(c => _balances[c]).ToList(), _entries, _references);
 
-    public bool HasChanges => Commit.Entries.Count > 0;
+    public bool HasChanges => _entries.Count > 0;
 
-    public static CommitPlan Build(BookSnapshot snapshot, IReadOnlyList<Posting> postings, DateTimeOffset now,
-        Func<string, LedgerEntry?> findEarlier)
+    /// <param name="earlier">Entries of the snapshot's references, by entry id.</param>
+    public static CommitPlan Build(BookSnapshot snapshot, IReadOnlyList<ILedgerIntent> intents, DateTimeOffset now,
+        IReadOnlyDictionary<string, LedgerEntry> earlier)
     {
-        var head = snapshot.Head;
-        var balances = new Dictionary<string, BookBalance>(snapshot.Balances, StringComparer.Ordinal);
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        var entries = new List<LedgerEntry>();
-        var references = new List<ReferenceRecord>();
-        var outcomes = new List<Outcome>();
-        var batch = new Dictionary<string, (Posting Posting, LedgerEntry Entry)>(StringComparer.Ordinal);
-
-        foreach (var posting in postings)
+        var plan = new CommitPlan(snapshot, earlier);
+        foreach (var intent in intents)
         {
-            if (batch.TryGetValue(posting.Reference, out var sameBatch))
+            var visible = intent.References.Where(plan._known.ContainsKey).Distinct(StringComparer.Ordinal)
+                .ToDictionary(r => r, r => plan._known[r], StringComparer.Ordinal);
+            plan._outcomes.Add(intent.Decide(visible) switch
             {
-                outcomes.Add(Replay(posting, sameBatch.Posting.Fingerprint, sameBatch.Entry));
-                continue;
-            }
-
-            if (snapshot.References.TryGetValue(posting.Reference, out var known))
-            {
-                var earlier = findEarlier(known.EntryId)
-                    ?? throw new InvalidOperationException($"Reference {posting.Reference} points at missing entry {known.EntryId}");
-                outcomes.Add(Replay(posting, known.Fingerprint, earlier));
-                continue;
-            }
-
-            var code = posting.Currency.Code;
-            var balance = (balances.TryGetValue(code, out var existing) ? existing : new BookBalance(snapshot.BookId, posting.Currency, 0, 0, 0))
-                .Apply(posting.Delta);
-            var createdAt = now > head.LastTime ? now : head.LastTime.AddTicks(1);
-            var entry = NewEntry(snapshot.BookId, head, posting, balance, createdAt);
-            head = new BookHead(entry.Sequence, entry.Hash, createdAt);
-            balances[code] = balance;
-            touched.Add(code);
-            entries.Add(entry);
-            references.Add(new ReferenceRecord(posting.Reference, entry.Id, posting.Fingerprint));
-            batch[posting.Reference] = (posting, entry);
-            outcomes.Add(new Outcome(new PostResult(entry, Applied: true), null));
+                LedgerDecision.Post post => plan.Add(post.Posting, now),
+                LedgerDecision.Skip skip => new Outcome(new IntentResult(skip.Existing, Applied: false, skip.Reason), null),
+                _ => throw new InvalidOperationException("Unknown ledger decision"),
+            });
         }
 
-        var commit = new BookCommit(head, touched.Select(c => balances[c]).ToList(), entries, references);
-        return new CommitPlan(commit, outcomes);
+        return plan;
     }
 
-    private static Outcome Replay(Posting posting, string fingerprint, LedgerEntry earlier) =>
-        fingerprint == posting.Fingerprint
-            ? new Outcome(new PostResult(earlier, Applied: false), null)
-            : new Outcome(null, DomainException.Conflict(
-                $"reference '{posting.Reference}' was already used for a different posting"));
+    private Outcome Add(Posting posting, DateTimeOffset now)
+    {
+        if (_known.TryGetValue(posting.Reference, out var earlier))
+        {
+            return _fingerprints[posting.Reference] == posting.Fingerprint
+                ? new Outcome(new IntentResult(earlier, Applied: false), null)
+                : new Outcome(null, DomainException.Conflict($"reference '{posting.Reference}' was already used for a different posting"));
+        }
 
-    private static LedgerEntry NewEntry(string bookId, BookHead head, Posting posting, BookBalance after, DateTimeOffset createdAt)
+        var code = posting.Currency.Code;
+        var balance = (_balances.TryGetValue(code, out var existing) ? existing : new BookBalance(_bookId, posting.Currency, 0, 0, 0))
+            .Apply(posting.Delta);
+        var createdAt = now > _head.LastTime ? now : _head.LastTime.AddTicks(1);
+        var entry = NewEntry(posting, balance, createdAt);
+        _head = new BookHead(entry.Sequence, entry.Hash, createdAt);
+        _balances[code] = balance;
+        _touched.Add(code);
+        _entries.Add(entry);
+        _references.Add(new ReferenceRecord(posting.Reference, entry.Id, posting.Fingerprint));
+        _known[posting.Reference] = entry;
+        _fingerprints[posting.Reference] = posting.Fingerprint;
+        return new Outcome(new IntentResult(entry, Applied: true), null);
+    }
+
+    private LedgerEntry NewEntry(Posting posting, BookBalance after, DateTimeOffset createdAt)
     {
         var unsigned = new LedgerEntry(
-            Guid.CreateVersion7(createdAt).ToString(), bookId, head.Sequence + 1, posting.AccountId, posting.Reference,
+            Guid.CreateVersion7(createdAt).ToString(), _bookId, _head.Sequence + 1, posting.AccountId, posting.Reference,
             posting.Type, posting.Direction, posting.Status, posting.Amount, posting.FeeMinor, posting.Delta,
             after.Posted, after.Available, posting.Description, posting.ParentEntryId, posting.Counterparty, createdAt,
-            head.LastHash, Hash: string.Empty);
+            _head.LastHash, Hash: string.Empty);
         return unsigned with { Hash = HashChain.Compute(unsigned) };
     }
 
     /// <summary>Either <see cref="Result"/> or <see cref="Error"/> is set.</summary>
-    public sealed record Outcome(PostResult? Result, Exception? Error);
+    public sealed record Outcome(IntentResult? Result, Exception? Error);
 }

@@ -9,8 +9,8 @@ namespace Accounts.Core.Ledger;
 public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
 {
     /// <summary>
-    /// Postings per commit. Each costs an entry and a reference row; the head and a few balance rows share the rest
-    /// of Table Storage's 100-entity transaction limit.
+    /// Intents per commit. Each posts at most one entry and one reference row; the head and a few balance rows
+    /// share the rest of Table Storage's 100-entity transaction limit.
     /// </summary>
     public const int MaxBatch = 40;
 
@@ -20,7 +20,14 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
 
     public async Task<PostResult> PostAsync(string bookId, Posting posting, CancellationToken ct)
     {
-        var pending = new PendingPosting(posting);
+        var result = await ApplyAsync(bookId, new PostingIntent(posting), ct);
+        return new PostResult(result.Entry!, result.Applied);
+    }
+
+    /// <summary>Lets <paramref name="intent"/> decide on the book's current entries and commits what it decides.</summary>
+    public async Task<IntentResult> ApplyAsync(string bookId, ILedgerIntent intent, CancellationToken ct)
+    {
+        var pending = new PendingPosting(intent);
         var queue = _queues.GetOrAdd(bookId, id => new BookQueue(id));
         if (queue.Enqueue(pending))
         {
@@ -62,13 +69,13 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
 
     private async Task CommitAsync(string bookId, IReadOnlyList<PendingPosting> batch)
     {
-        var postings = batch.Select(p => p.Posting).ToList();
-        var references = postings.Select(p => p.Reference).Distinct(StringComparer.Ordinal).ToList();
+        var intents = batch.Select(p => p.Intent).ToList();
+        var references = intents.SelectMany(i => i.References).Distinct(StringComparer.Ordinal).ToList();
         for (var attempt = 1; ; attempt++)
         {
             var snapshot = await store.ReadAsync(bookId, references, CancellationToken.None);
             var earlier = await LoadEarlierEntriesAsync(bookId, snapshot);
-            var plan = CommitPlan.Build(snapshot, postings, clock.GetUtcNow(), id => earlier.GetValueOrDefault(id));
+            var plan = CommitPlan.Build(snapshot, intents, clock.GetUtcNow(), earlier);
             if (!plan.HasChanges || await store.TryCommitAsync(snapshot, plan.Commit, CancellationToken.None))
             {
                 for (var i = 0; i < batch.Count; i++)

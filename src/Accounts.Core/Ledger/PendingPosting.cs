@@ -1,9 +1,9 @@
 namespace Accounts.Core.Ledger;
 
-/// <summary>A posting waiting in a book's queue, and the task its caller awaits.</summary>
-internal sealed class PendingPosting(Posting posting)
+/// <summary>An intent waiting in a book's queue, and the task its caller awaits.</summary>
+internal sealed class PendingPosting(ILedgerIntent intent)
 {
-    public Posting Posting { get; } = posting;
+    public ILedgerIntent Intent { get; } = intent;
 
-    public TaskCompletionSource<PostResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<IntentResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

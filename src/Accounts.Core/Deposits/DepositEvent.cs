@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Accounts.Core.Deposits;
+
+/// <summary>
+/// A deposit event of a tenant's provider. One event per (tenant, reference, type): <see cref="EventId"/> is derived
+/// from those three, so a redelivery of the same event has the same id.
+/// </summary>
+public sealed record DepositEvent(
+    string TenantId,
+    DepositEventType Type,
+    string Reference,
+    string AccountNumber,
+    Money.Money Amount,
+    DepositSender? Sender,
+    string? Narration,
+    DateTimeOffset OccurredAt)
+{
+    public string EventId => IdOf(TenantId, Reference, Type);
+
+    public static string IdOf(string tenantId, string reference, DepositEventType type)
+    {
+        var text = $"{tenantId.Length}:{tenantId}|{reference.Length}:{reference}|{type}";
+        return "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
+}

@@ -1,0 +1,25 @@
+namespace Accounts.Core.Deposits;
+
+/// <summary>
+/// The durable record of one accepted event: stored when the webhook accepts it (before it is queued) and updated
+/// as it is processed, so nothing accepted can disappear and every outcome has a reason. <see cref="Message"/> is the
+/// queued message text; <see cref="MessageHash"/> tells a redelivery from a different event reusing the key.
+/// </summary>
+public sealed record DepositRecord(
+    string TenantId,
+    string EventId,
+    DepositEventType Type,
+    string Reference,
+    string AccountNumber,
+    string Amount,
+    string Currency,
+    string Message,
+    string MessageHash,
+    DateTimeOffset ReceivedAt,
+    DepositStatus Status = DepositStatus.Received,
+    string? Reason = null,
+    int Attempts = 0,
+    DateTimeOffset? ProcessedAt = null,
+    string? AccountId = null,
+    string? EntryId = null,
+    string? Version = null);

@@ -1,0 +1,21 @@
+namespace Accounts.Core.Deposits;
+
+/// <summary>
+/// Ledger references of a deposit's entries: one per lifecycle step, so each step is applied at most once per book.
+/// "refused" records an event refused because of the account's state (no balance effect).
+/// </summary>
+internal static class DepositReferences
+{
+    public static string Pending(string reference) => $"dep:{reference}:pending";
+
+    public static string Settled(string reference) => $"dep:{reference}:settled";
+
+    public static string Rejected(string reference) => $"dep:{reference}:rejected";
+
+    public static string Reversed(string reference) => $"dep:{reference}:reversed";
+
+    public static string Refused(string reference, DepositEventType type) => $"dep:{reference}:refused-{type.ToString().ToLowerInvariant()}";
+
+    public static IReadOnlyCollection<string> All(string reference) =>
+        [Pending(reference), Settled(reference), Rejected(reference), Reversed(reference)];
+}
