@@ -1,10 +1,13 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Deposits;
 using Accounts.Core.Global;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
+using Accounts.Functions.Deposits;
+using Accounts.Functions.Hosting;
 using Accounts.Functions.Zoqq;
 
 namespace Accounts.Functions;
@@ -26,6 +29,17 @@ public static class ApiRegistration
         services.AddSingleton<GlobalAccountService>();
         services.AddSingleton<WalletService>();
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
+        services.AddSingleton<DepositService>();
+        services.AddSingleton<DepositIntake>();
+        services.AddSingleton<DepositProcessor>();
+        services.AddSingleton<DepositQueueSignal>();
+        services.AddOptions<DepositOptions>().BindConfiguration(DepositOptions.Section);
+        if (builder.Configuration.GetValue(DepositOptions.Section + ":" + nameof(DepositOptions.LocalWorkerEnabled), true)
+            && !ListenAddress.IsUnderFunctionsHost(builder.Configuration))
+        {
+            services.AddHostedService<LocalDepositWorker>();
+        }
+
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
         return builder;
@@ -34,6 +48,7 @@ public static class ApiRegistration
     public static WebApplication MapAccountsApi(this WebApplication app)
     {
         app.MapZoqqEndpoints();
+        app.MapDepositEndpoints();
         return app;
     }
 }

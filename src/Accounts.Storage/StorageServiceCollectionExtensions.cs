@@ -1,10 +1,12 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Claims;
+using Accounts.Core.Deposits;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Accounts;
 using Accounts.Storage.Claims;
+using Accounts.Storage.Deposits;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
 using Accounts.Storage.Tables;
@@ -40,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IClaimStore, TableClaimStore>();
+        services.AddSingleton<IDepositRecordStore, TableDepositRecordStore>();
+        services.AddSingleton<LocalDepositQueue>();
         return services;
     }
 

@@ -16,6 +16,20 @@ internal static class DepositReferences
 
     public static string Refused(string reference, DepositEventType type) => $"dep:{reference}:refused-{type.ToString().ToLowerInvariant()}";
 
+    /// <summary>Splits "dep:{reference}:{step}" into the deposit reference and the step; false for other entries.</summary>
+    public static bool TryParse(string ledgerReference, out string reference, out string step)
+    {
+        reference = step = string.Empty;
+        if (!ledgerReference.StartsWith("dep:", StringComparison.Ordinal) || ledgerReference.LastIndexOf(':') is var colon && colon <= 4)
+        {
+            return false;
+        }
+
+        reference = ledgerReference[4..colon];
+        step = ledgerReference[(colon + 1)..];
+        return true;
+    }
+
     public static IReadOnlyCollection<string> All(string reference) =>
         [Pending(reference), Settled(reference), Rejected(reference), Reversed(reference)];
 }

@@ -1,4 +1,5 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Deposits;
 using Accounts.Core.Ledger;
 using Accounts.Core.Money;
 
@@ -23,12 +24,21 @@ public sealed class WalletService(IAccountStore accounts, LedgerService ledger, 
         return held.Values.OrderBy(b => b.Currency.Code, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Entries of one of the user's accounts, newest first; the query's AccountId is set here.</summary>
-    public async Task<IReadOnlyList<LedgerEntry>> TransactionsAsync(string tenantId, string userId, string accountId,
+    /// <summary>
+    /// Transactions of one of the user's accounts, newest first, one line per deposit in its latest state. The
+    /// window's entries are read whole because collapsing and the status filter must come before paging.
+    /// </summary>
+    public async Task<IReadOnlyList<Transaction>> TransactionsAsync(string tenantId, string userId, string accountId,
         EntryQuery query, CancellationToken ct)
     {
         var account = await globalAccounts.GetOwnedAsync(tenantId, userId, accountId, ct);
-        return await ledger.QueryEntriesAsync(account.BookId, query with { AccountId = account.Id }, ct);
+        var entries = await ledger.QueryEntriesAsync(account.BookId,
+            query with { AccountId = account.Id, Status = null, Skip = 0, Take = int.MaxValue }, ct);
+        return TransactionHistory.Of(entries)
+            .Where(t => query.Status is null || t.Status == query.Status)
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .ToList();
     }
 
     /// <summary>Entries that changed the user's posted balances, newest first.</summary>

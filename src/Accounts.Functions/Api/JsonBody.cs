@@ -35,6 +35,16 @@ public static class JsonBody
 
         try
         {
+            // Syntax first, so a truncated body is "body" rather than the field the parser stopped in.
+            JsonDocument.Parse(text).Dispose();
+        }
+        catch (JsonException)
+        {
+            throw DomainException.Invalid("body", "request body is not valid JSON");
+        }
+
+        try
+        {
             return JsonSerializer.Deserialize<T>(text, options)
                 ?? throw DomainException.Invalid("body", "request body must be a JSON object");
         }
@@ -42,7 +52,7 @@ public static class JsonBody
         {
             var field = FieldOf(ex.Path);
             throw DomainException.Invalid(field, field == "body"
-                ? "request body is not valid JSON"
+                ? "request body must be a JSON object"
                 : $"{field} is not valid: {Explain(ex)}");
         }
     }

@@ -1,4 +1,5 @@
 using Accounts.Core.Errors;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Zoqq;
 
@@ -13,23 +14,11 @@ public sealed class ZoqqErrorFilter : IEndpointFilter
         }
         catch (DomainException ex)
         {
-            return ZoqqResults.Error(StatusOf(ex.Kind), Message(ex));
+            return ZoqqResults.Error(ErrorStatus.Of(ex.Kind), Message(ex));
         }
     }
 
     /// <summary>Zoqq's envelope has only a message, so it must name the offending field itself.</summary>
     public static string Message(DomainException ex) =>
         ex.Field is { } field && !ex.Message.Contains(field, StringComparison.Ordinal) ? $"{field}: {ex.Message}" : ex.Message;
-
-    public static int StatusOf(ErrorKind kind) => kind switch
-    {
-        ErrorKind.Validation => StatusCodes.Status400BadRequest,
-        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
-        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.NotFound => StatusCodes.Status404NotFound,
-        ErrorKind.Conflict => StatusCodes.Status409Conflict,
-        ErrorKind.Gone => StatusCodes.Status410Gone,
-        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 }

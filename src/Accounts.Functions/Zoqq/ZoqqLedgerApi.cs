@@ -31,9 +31,9 @@ public static class ZoqqLedgerApi
             Status = EnumFilter<EntryStatus>(status, "status"),
         };
         var entries = await wallet.TransactionsAsync(caller.Tenant.Id, caller.UserId, accountId, query, http.RequestAborted);
-        return ZoqqResults.Success("virtual_accounts transactions details", entries.Select(e => new ZoqqTransaction(
-            e.Amount.ToDecimal(), ZoqqJson.Time(e.CreatedAt), e.Description, e.Currency.Code, e.Id,
-            e.Direction.ToString().ToUpperInvariant(), WireName(e.Status))).ToList());
+        return ZoqqResults.Success("virtual_accounts transactions details", entries.Select(t => new ZoqqTransaction(
+            t.Entry.Amount.ToDecimal(), ZoqqJson.Time(t.Entry.CreatedAt), t.Entry.Description, t.Entry.Currency.Code, t.Entry.Id,
+            t.Entry.Direction.ToString().ToUpperInvariant(), WireName(t.Status))).ToList());
     }
 
     public static async Task<IResult> History(HttpContext http, WalletService wallet, string? page, string? size,

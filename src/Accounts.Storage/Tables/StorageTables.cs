@@ -26,7 +26,9 @@ public sealed class StorageTables
         Tokens = Table("Tokens");
         Idempotency = Table("Idempotency");
         Claims = Table("Claims");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims];
+        Deposits = Table("Deposits");
+        DepositQueue = Table("DepositQueue");
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositQueue];
     }
 
     public CloudTable Ledger { get; }
@@ -46,6 +48,10 @@ public sealed class StorageTables
     public CloudTable Idempotency { get; }
 
     public CloudTable Claims { get; }
+
+    public CloudTable Deposits { get; }
+
+    public CloudTable DepositQueue { get; }
 
     public IReadOnlyList<CloudTable> All { get; }
 }

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Accounts.Functions.Tests.Infrastructure;
 
-/// <summary>The real app in the "Testing" environment (never its own Azurite) over the given storage.</summary>
-public sealed class TestingAppFactory(string storageConnectionString, string? tablePrefix) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app in the "Testing" environment (never its own Azurite) over the given storage; <paramref name="configure"/>
+/// lets a test add settings or replace services.
+/// </summary>
+public sealed class TestingAppFactory(string storageConnectionString, string? tablePrefix, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     public const string EnvironmentName = "Testing";
 
@@ -15,5 +19,7 @@ public sealed class TestingAppFactory(string storageConnectionString, string? ta
         {
             builder.UseSetting("Storage:TablePrefix", tablePrefix);
         }
+
+        configure?.Invoke(builder);
     }
 }

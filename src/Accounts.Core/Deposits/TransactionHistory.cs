@@ -1,0 +1,34 @@
+using Accounts.Core.Ledger;
+
+namespace Accounts.Core.Deposits;
+
+/// <summary>
+/// A book's entries as a customer sees its transactions: one line per deposit, in its latest state. A pending
+/// entry disappears once the deposit settles or is rejected, and a settled deposit that was reversed shows as
+/// Reversed (the reversal itself is its own debit line pointing at it). Other entries show as they are.
+/// </summary>
+public static class TransactionHistory
+{
+    public static IReadOnlyList<Transaction> Of(IReadOnlyList<LedgerEntry> entries)
+    {
+        var resolved = new HashSet<string>(StringComparer.Ordinal);
+        var reversed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (DepositReferences.TryParse(entry.Reference, out var reference, out var step) && step is "settled" or "rejected")
+            {
+                resolved.Add(reference);
+            }
+
+            if (entry.Type == EntryType.Reversal && entry.ParentEntryId is { } parent)
+            {
+                reversed.Add(parent);
+            }
+        }
+
+        return entries
+            .Where(e => !(DepositReferences.TryParse(e.Reference, out var reference, out var step) && step == "pending" && resolved.Contains(reference)))
+            .Select(e => new Transaction(e, reversed.Contains(e.Id) ? EntryStatus.Reversed : e.Status))
+            .ToList();
+    }
+}

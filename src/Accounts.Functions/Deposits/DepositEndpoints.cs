@@ -1,0 +1,32 @@
+using Accounts.Functions.Api;
+using Accounts.Functions.Hosting;
+
+namespace Accounts.Functions.Deposits;
+
+/// <summary>The deposit pipeline's endpoints and functions.</summary>
+public static class DepositEndpoints
+{
+    public const string Queue = "deposits";
+    public const string Connection = "ServiceBusConnection";
+
+    public static WebApplication MapDepositEndpoints(this WebApplication app)
+    {
+        var webhooks = app.MapGroup("/webhooks").AddEndpointFilter<DepositErrorFilter>().AddEndpointFilter<StartupGateFilter>();
+
+        // Standalone form; under the host the route belongs to ReceiveDeposit (JSON protocol, Service Bus output).
+        webhooks.MapPost("/deposits", DepositWebhookApi.ReceiveForwarded).HandlerOnly();
+        webhooks.MapGet("/deposits/{reference}", DepositOperatorApi.GetByReference).AsFunction("GetDepositEvents");
+        webhooks.MapGet("/dead-letters/deposits", DepositOperatorApi.ListDeadLettered).AsFunction("ListDeadLetteredDeposits");
+
+        app.MapFunction("ReceiveDeposit", FunctionBinding.HttpTrigger("webhooks/deposits", ["post"]), DepositWebhookApi.ReceiveInvocation,
+                FunctionBinding.HttpOutput(), FunctionBinding.ServiceBusOutput(DepositWebhookApi.OutputBinding, Queue, Connection))
+            .AddEndpointFilter<StartupGateFilter>();
+
+        // Not session-enabled: the Service Bus output binding of a non-.NET handler cannot set SessionId (see README).
+        app.MapFunction(ApplyDepositFunction.Name,
+                FunctionBinding.ServiceBusTrigger(ApplyDepositFunction.TriggerBinding, Queue, Connection, isSessionsEnabled: false),
+                ApplyDepositFunction.Invoke)
+            .AddEndpointFilter<StartupGateFilter>();
+        return app;
+    }
+}

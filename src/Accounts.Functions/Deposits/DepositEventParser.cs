@@ -1,0 +1,65 @@
+using Accounts.Core.Dates;
+using Accounts.Core.Deposits;
+using Accounts.Core.Errors;
+using Accounts.Core.Money;
+using Accounts.Functions.Api;
+
+namespace Accounts.Functions.Deposits;
+
+/// <summary>Validates a webhook body into a deposit event; every refusal names the field.</summary>
+public static class DepositEventParser
+{
+    private const int MaxReferenceLength = 128;
+    private const int MaxAccountNumberLength = 34;
+    private const int MaxTextLength = 256;
+
+    public static DepositEvent Parse(string tenantId, string body)
+    {
+        var request = JsonBody.Parse<DepositWebhookBody>(body, DepositJson.Options);
+        if (!DepositEventTypes.TryParse(request.Event, out var type))
+        {
+            throw DomainException.Invalid("event", $"event must be one of {DepositEventTypes.Allowed}");
+        }
+
+        var reference = Text(request.Reference, "reference", MaxReferenceLength, required: true)!;
+        var accountNumber = Text(request.AccountNumber, "account_number", MaxAccountNumberLength, required: true)!;
+        if (!accountNumber.All(char.IsAsciiLetterOrDigit))
+        {
+            throw DomainException.Invalid("account_number", "account_number must contain only letters and digits");
+        }
+
+        var currency = Currency.Parse(request.Currency, "currency");
+        var amount = Money.Parse(request.Amount, currency, "amount");
+        if (amount.Minor == 0)
+        {
+            throw DomainException.Invalid("amount", "amount must be greater than zero");
+        }
+
+        if (!IsoTimestamp.TryParse(request.OccurredAt, out var occurred))
+        {
+            throw DomainException.Invalid("occurred_at", $"occurred_at is required as an ISO 8601 date-time ({IsoTimestamp.AcceptedFormats})");
+        }
+
+        var sender = request.Sender is { } s
+            ? new DepositSender(Text(s.Name, "sender.name", MaxTextLength), Text(s.AccountNumber, "sender.account_number", MaxTextLength),
+                Text(s.Bank, "sender.bank", MaxTextLength))
+            : null;
+        return new DepositEvent(tenantId, type.Value, reference, accountNumber, amount, sender,
+            Text(request.Narration, "narration", MaxTextLength), occurred.Instant);
+    }
+
+    private static string? Text(string? value, string field, int maxLength, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return required ? throw DomainException.Invalid(field, $"{field} is required") : null;
+        }
+
+        if (value.Length > maxLength || value.Any(char.IsControl))
+        {
+            throw DomainException.Invalid(field, $"{field} must be at most {maxLength} printable characters");
+        }
+
+        return value.Trim();
+    }
+}

@@ -1,0 +1,70 @@
+using Accounts.Core.Deposits;
+using Accounts.Core.Errors;
+
+namespace Accounts.Functions.Deposits;
+
+/// <summary>
+/// Applies one queued deposit message and records the outcome on the event's record. A failure is recorded with
+/// the attempt count and rethrown so the queue redelivers; the last allowed attempt marks the record DeadLettered.
+/// </summary>
+public sealed class DepositProcessor(DepositService deposits, IDepositRecordStore records, TimeProvider clock,
+    ILogger<DepositProcessor> logger)
+{
+    public async Task<DepositOutcome> ProcessAsync(string messageJson, int deliveryCount, int maxDeliveries, CancellationToken ct)
+    {
+        var message = DepositMessage.Parse(messageJson);
+        var deposit = message.ToEvent();
+        DepositOutcome outcome;
+        try
+        {
+            outcome = await deposits.ApplyAsync(deposit, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var deadLettered = deliveryCount >= maxDeliveries;
+            logger.LogError(ex, "Deposit {EventId} failed on delivery {Delivery} of {Max}", message.EventId, deliveryCount, maxDeliveries);
+            await RecordAsync(message, messageJson, r => r with
+            {
+                Status = deadLettered ? DepositStatus.DeadLettered : r.Status,
+                Attempts = deliveryCount,
+                Reason = $"delivery {deliveryCount} failed: {ex.Message}",
+            }, CancellationToken.None);
+            throw;
+        }
+
+        await RecordAsync(message, messageJson, r => r with
+        {
+            Status = outcome.Status,
+            Reason = outcome.Reason,
+            Attempts = deliveryCount,
+            AccountId = outcome.AccountId,
+            EntryId = outcome.EntryId,
+            ProcessedAt = clock.GetUtcNow(),
+        }, ct);
+        return outcome;
+    }
+
+    private async Task RecordAsync(DepositMessage message, string messageJson, Func<DepositRecord, DepositRecord> change, CancellationToken ct)
+    {
+        var deposit = message.ToEvent();
+        while (true)
+        {
+            var record = await records.GetAsync(deposit.TenantId, deposit.Reference, deposit.Type, ct)
+                ?? (await records.TryInsertAsync(NewRecord(deposit, messageJson), ct)).Record;
+            try
+            {
+                await records.UpdateAsync(change(record), ct);
+                return;
+            }
+            catch (ConcurrencyException)
+            {
+                // Another delivery of the same event updated the record meanwhile; apply the change to its state.
+            }
+        }
+    }
+
+    // The webhook records every event before queueing it; this covers a message whose record is missing anyway.
+    private DepositRecord NewRecord(DepositEvent deposit, string messageJson) =>
+        new(deposit.TenantId, deposit.EventId, deposit.Type, deposit.Reference, deposit.AccountNumber, deposit.Amount.ToString(),
+            deposit.Amount.Currency.Code, messageJson, string.Empty, clock.GetUtcNow());
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using Accounts.Core.Errors;
+using Accounts.Functions.Api;
+
+namespace Accounts.Functions.Deposits;
+
+/// <summary>Bodies of the deposit webhook and operator endpoints: <c>{"status":"accepted"|"error", ...}</c>.</summary>
+public static class DepositResponses
+{
+    public static JsonElement Accepted(string eventId) =>
+        JsonSerializer.SerializeToElement(new { status = "accepted", event_id = eventId }, DepositJson.Options);
+
+    public static JsonElement Error(DomainException error) =>
+        JsonSerializer.SerializeToElement(new { status = "error", message = error.Message, field = error.Field }, DepositJson.Options);
+
+    public static int StatusOf(DomainException error) => ErrorStatus.Of(error.Kind);
+}

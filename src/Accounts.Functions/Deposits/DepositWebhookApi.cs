@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Accounts.Core.Errors;
+using Accounts.Functions.Api;
+using Accounts.Functions.Hosting.Invocation;
+using Accounts.Storage.Deposits;
+
+namespace Accounts.Functions.Deposits;
+
+/// <summary>
+/// The deposit webhook in its two forms, over one <see cref="DepositIntake"/>: the forwarded route (standalone:
+/// the accepted event goes on the local queue) and the host's JSON invocation (the event goes to the Service Bus
+/// output binding, the answer to the caller in the http output).
+/// </summary>
+public static class DepositWebhookApi
+{
+    public const string OutputBinding = "deposit";
+
+    public static async Task<IResult> ReceiveForwarded(HttpRequest request, DepositIntake intake, LocalDepositQueue queue,
+        DepositQueueSignal signal)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        var body = await JsonBody.ReadTextAsync(request, ct);
+        var result = await intake.ReceiveAsync(Header(request, "x-api-key"), Header(request, "x-timestamp"),
+            Header(request, "x-signature"), body, ct);
+        if (result.Message is { } message)
+        {
+            await queue.EnqueueAsync(result.EventId, message, ct);
+            signal.Notify();
+        }
+
+        return Results.Json(DepositResponses.Accepted(result.EventId), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<IResult> ReceiveInvocation(HttpRequest request, DepositIntake intake)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        var invocation = await InvocationRequest.ReadAsync(request, ct);
+        var req = invocation.Data("req");
+        var outputs = new Dictionary<string, object?>();
+        try
+        {
+            var result = await intake.ReceiveAsync(Header(req, "x-api-key"), Header(req, "x-timestamp"), Header(req, "x-signature"),
+                Body(req), ct);
+            outputs["res"] = InvocationResponse.HttpOutput(StatusCodes.Status202Accepted, DepositResponses.Accepted(result.EventId));
+            if (result.Message is { } message)
+            {
+                outputs[OutputBinding] = message;
+            }
+        }
+        catch (DomainException ex)
+        {
+            // A refused webhook is a completed invocation: the caller gets the 4xx, nothing is queued.
+            outputs["res"] = InvocationResponse.HttpOutput(DepositResponses.StatusOf(ex), DepositResponses.Error(ex));
+        }
+
+        return new InvocationResponse(outputs, [], null).Completed();
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    /// <summary>Headers arrive as name → array of strings; names are matched case-insensitively.</summary>
+    private static string? Header(JsonElement req, string name)
+    {
+        if (req.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var section in req.EnumerateObject().Where(p => p.NameEquals("Headers") || p.Name.Equals("headers", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var header in section.Value.EnumerateObject().Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return header.Value.ValueKind == JsonValueKind.Array
+                    ? string.Join(',', header.Value.EnumerateArray().Select(v => v.GetString()))
+                    : header.Value.GetString();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The raw body as the host passed it (a string; absent when the request had no Content-Length).</summary>
+    private static string Body(JsonElement req)
+    {
+        if (req.ValueKind != JsonValueKind.Object)
+        {
+            return string.Empty;
+        }
+
+        var body = req.EnumerateObject().FirstOrDefault(p => p.Name.Equals("Body", StringComparison.OrdinalIgnoreCase));
+        return body.Value.ValueKind switch
+        {
+            JsonValueKind.String => body.Value.GetString() ?? string.Empty,
+            JsonValueKind.Undefined or JsonValueKind.Null => string.Empty,
+            _ => body.Value.GetRawText(),
+        };
+    }
+}

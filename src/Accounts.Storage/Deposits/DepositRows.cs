@@ -1,0 +1,57 @@
+using Accounts.Core.Deposits;
+using Accounts.Storage.Tables;
+using Microsoft.Azure.Cosmos.Table;
+
+namespace Accounts.Storage.Deposits;
+
+/// <summary>
+/// Deposit records: PartitionKey = tenant, RowKey = "{reference}|{lifecycle step}" so one reference's events sort
+/// together and in lifecycle order.
+/// </summary>
+internal static class DepositRows
+{
+    public static string Partition(string tenantId) => KeyEncoder.Encode(tenantId);
+
+    public static string Row(string reference, DepositEventType type) => KeyEncoder.Compose(reference, ((int)type).ToString());
+
+    /// <summary>Row keys of every event of a reference lie in [prefix, prefix + "~").</summary>
+    public static string ReferencePrefix(string reference) => KeyEncoder.Encode(reference) + "|";
+
+    public static DynamicTableEntity From(DepositRecord record) =>
+        new DynamicTableEntity(Partition(record.TenantId), Row(record.Reference, record.Type)) { ETag = record.Version }
+            .Set("TenantId", record.TenantId)
+            .Set("EventId", record.EventId)
+            .Set("Type", record.Type.ToString())
+            .Set("Reference", record.Reference)
+            .Set("AccountNumber", record.AccountNumber)
+            .Set("Amount", record.Amount)
+            .Set("Currency", record.Currency)
+            .Set("Message", record.Message)
+            .Set("MessageHash", record.MessageHash)
+            .Set("ReceivedAt", record.ReceivedAt)
+            .Set("Status", record.Status.ToString())
+            .Set("Reason", record.Reason)
+            .Set("Attempts", record.Attempts)
+            .Set("ProcessedAt", record.ProcessedAt)
+            .Set("AccountId", record.AccountId)
+            .Set("EntryId", record.EntryId);
+
+    public static DepositRecord To(DynamicTableEntity row) => new(
+        row.GetString("TenantId"),
+        row.GetString("EventId"),
+        row.GetEnum<DepositEventType>("Type"),
+        row.GetString("Reference"),
+        row.GetString("AccountNumber"),
+        row.GetString("Amount"),
+        row.GetString("Currency"),
+        row.GetString("Message"),
+        row.GetString("MessageHash"),
+        row.GetTime("ReceivedAt"),
+        row.GetEnum<DepositStatus>("Status"),
+        row.GetStringOrNull("Reason"),
+        row.GetInt32OrNull("Attempts") ?? 0,
+        row.GetTimeOrNull("ProcessedAt"),
+        row.GetStringOrNull("AccountId"),
+        row.GetStringOrNull("EntryId"),
+        row.ETag);
+}

@@ -1,0 +1,66 @@
+using Accounts.Core.Deposits;
+using Accounts.Core.Errors;
+using Accounts.Storage.Tables;
+using Microsoft.Azure.Cosmos.Table;
+
+namespace Accounts.Storage.Deposits;
+
+/// <summary>Deposit records in table Deposits; the first insert of an event wins, later ones read it back.</summary>
+public sealed class TableDepositRecordStore(StorageTables tables) : IDepositRecordStore
+{
+    public async Task<(bool Inserted, DepositRecord Record)> TryInsertAsync(DepositRecord record, CancellationToken ct)
+    {
+        var row = DepositRows.From(record with { Version = null });
+        try
+        {
+            var result = await tables.Deposits.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
+            return (true, record with { Version = result.Etag });
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
+        {
+            // Records are never deleted, so the winner's row is there to read.
+            var existing = await tables.Deposits.GetAsync(row.PartitionKey, row.RowKey, ct)
+                ?? throw new InvalidOperationException($"Deposit record {row.PartitionKey}/{row.RowKey} vanished after a conflict");
+            return (false, DepositRows.To(existing));
+        }
+    }
+
+    public async Task<DepositRecord?> GetAsync(string tenantId, string reference, DepositEventType type, CancellationToken ct)
+    {
+        var row = await tables.Deposits.GetAsync(DepositRows.Partition(tenantId), DepositRows.Row(reference, type), ct);
+        return row is null ? null : DepositRows.To(row);
+    }
+
+    public async Task<IReadOnlyList<DepositRecord>> ListByReferenceAsync(string tenantId, string reference, CancellationToken ct)
+    {
+        var prefix = DepositRows.ReferencePrefix(reference);
+        var rows = await tables.Deposits.QueryAllAsync(TableReads.RowRange(DepositRows.Partition(tenantId), prefix, prefix[..^1] + "}"), ct);
+        return rows.Select(DepositRows.To).ToList();
+    }
+
+    public async Task<IReadOnlyList<DepositRecord>> ListDeadLetteredAsync(string tenantId, CancellationToken ct)
+    {
+        var filter = TableReads.And(TableReads.Partition(DepositRows.Partition(tenantId)),
+            TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, nameof(DepositStatus.DeadLettered)));
+        var rows = await tables.Deposits.QueryAllAsync(filter, ct);
+        return rows.Select(DepositRows.To).OrderBy(r => r.ReceivedAt).ToList();
+    }
+
+    public async Task<DepositRecord> UpdateAsync(DepositRecord record, CancellationToken ct)
+    {
+        if (record.Version is null)
+        {
+            throw new ArgumentException("A deposit record update needs the Version it was read with", nameof(record));
+        }
+
+        try
+        {
+            var result = await tables.Deposits.ExecuteAsync(TableOperation.Replace(DepositRows.From(record)), TableWrites.Once, null, ct);
+            return record with { Version = result.Etag };
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed))
+        {
+            throw new ConcurrencyException($"Deposit record {record.EventId} changed since it was read");
+        }
+    }
+}

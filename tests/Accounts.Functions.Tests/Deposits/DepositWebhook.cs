@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Accounts.Core.Tenancy;
+using Accounts.Functions.Deposits;
+
+namespace Accounts.Functions.Tests.Deposits;
+
+/// <summary>Sends deposit events the way a provider does: signed with the tenant's webhook secret.</summary>
+public static class DepositWebhook
+{
+    public static object Event(string type, string reference, string accountNumber, string amount, string currency = "SGD") => new
+    {
+        @event = "deposit." + type,
+        reference,
+        account_number = accountNumber,
+        amount,
+        currency,
+        sender = new { name = "Jane Payer", account_number = "0011223344", bank = "DBS" },
+        narration = $"{type} {reference}",
+        occurred_at = "2025-04-09T10:12:37Z",
+    };
+
+    public static HttpRequestMessage Request(TenantRegistration tenant, object body, DateTimeOffset? at = null, string? signature = null)
+    {
+        var json = body as string ?? JsonSerializer.Serialize(body);
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/deposits")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", tenant.ApiKey);
+        request.Headers.Add("x-timestamp", timestamp);
+        request.Headers.Add("x-signature", signature ?? WebhookSignature.Sign(tenant.WebhookSecret, timestamp, json));
+        return request;
+    }
+
+    public static async Task<(int Status, JsonElement Body)> SendAsync(HttpClient client, TenantRegistration tenant, object body)
+    {
+        using var request = Request(tenant, body);
+        return await ReadAsync(await client.SendAsync(request));
+    }
+
+    /// <summary>The reference's recorded events once none is still RECEIVED (processing is asynchronous).</summary>
+    public static async Task<JsonElement[]> WaitProcessedAsync(HttpClient client, TenantRegistration tenant, string reference, int events = 1)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/webhooks/deposits/{Uri.EscapeDataString(reference)}");
+            request.Headers.Add("x-api-key", tenant.ApiKey);
+            var (status, body) = await ReadAsync(await client.SendAsync(request));
+            if (status == 200)
+            {
+                var found = body.GetProperty("events").EnumerateArray().ToArray();
+                if (found.Length >= events && found.All(e => e.GetProperty("status").GetString() != "RECEIVED"))
+                {
+                    return found;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"deposit {reference} was not processed: {status} {body}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task<(int Status, JsonElement Body)> ReadAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        }
+    }
+}
