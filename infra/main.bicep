@@ -1,5 +1,5 @@
 // Azure resources for Accounts: an Azure Functions custom handler (self-contained linux-x64 ASP.NET Core app)
-// over Table Storage, with deposits on a session-enabled Service Bus queue.
+// over Table Storage, with deposits on a Service Bus queue.
 // Deploy into a resource group: az deployment group create -g <rg> -f infra/main.bicep -p name=<prefix>
 
 targetScope = 'resourceGroup'
@@ -89,14 +89,15 @@ resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   }
 }
 
-// Deposits, ordered per account (SessionId = account number) and de-duplicated by MessageId.
+// Deposits. Not session-enabled and without duplicate detection: a custom handler's Service Bus output binding
+// sends the body only (no SessionId, no MessageId), and a session-enabled queue refuses such messages. The app
+// de-duplicates by its own deposit records and tolerates out-of-order events per reference (see README).
 resource depositsQueue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
   parent: serviceBus
   name: 'deposits'
   properties: {
-    requiresSession: true
-    requiresDuplicateDetection: true
-    duplicateDetectionHistoryTimeWindow: 'PT1H'
+    requiresSession: false
+    requiresDuplicateDetection: false
     maxDeliveryCount: 10
     deadLetteringOnMessageExpiration: true
     lockDuration: 'PT1M'

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Accounts.Core.Deposits;
 
 namespace Accounts.Functions.Deposits;
@@ -20,7 +21,7 @@ public sealed record DepositRecordView(
     string? EntryId)
 {
     public static DepositRecordView From(DepositRecord r) => new(
-        DepositEventTypes.WireName(r.Type), r.EventId, r.Reference, r.Status.ToString().ToUpperInvariant(), r.Reason,
+        DepositEventTypes.WireName(r.Type), r.EventId, r.Reference, JsonNamingPolicy.SnakeCaseUpper.ConvertName(r.Status.ToString()), r.Reason,
         r.AccountNumber, r.Amount, r.Currency, Time(r.ReceivedAt)!, Time(r.ProcessedAt), r.Attempts, r.AccountId, r.EntryId);
 
     private static string? Time(DateTimeOffset? t) => t?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -6,15 +6,17 @@ namespace Accounts.Functions.Deposits;
 
 /// <summary>
 /// Standalone stand-in for the ApplyDeposit Service Bus trigger: drains the durable local queue. Messages leased
-/// together are grouped by account and applied in queue order per account, accounts in parallel, so events for one
-/// book that wait together reach the ledger together (group commit). A message is deleted only after its outcome is
-/// recorded; one that keeps failing is parked after MaxDeliveryCount deliveries, never deleted.
+/// together are applied in queue order per deposit reference (the lifecycle is per reference) and concurrently
+/// across references, so events for one book that wait together reach the ledger together (group commit). A
+/// message is deleted only after its outcome is recorded; one that keeps failing is parked after MaxDeliveryCount
+/// deliveries, never deleted.
 /// </summary>
 public sealed class LocalDepositWorker(LocalDepositQueue queue, DepositProcessor processor, DepositQueueSignal signal,
     StartupGate gate, IOptions<DepositOptions> options, ILogger<LocalDepositWorker> logger) : BackgroundService
 {
     private const int BatchSize = 100;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    // Long enough for a batch (milliseconds per event), short enough that a crashed process's messages come back soon.
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,7 +37,7 @@ public sealed class LocalDepositWorker(LocalDepositQueue queue, DepositProcessor
                     continue;
                 }
 
-                await Task.WhenAll(batch.GroupBy(AccountOf).Select(group => ProcessInOrderAsync(group, stoppingToken)));
+                await Task.WhenAll(batch.GroupBy(ReferenceOf).Select(group => ProcessInOrderAsync(group, stoppingToken)));
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -70,15 +72,16 @@ public sealed class LocalDepositWorker(LocalDepositQueue queue, DepositProcessor
         }
     }
 
-    private static string AccountOf(QueuedMessage message)
+    private static (string?, string?) ReferenceOf(QueuedMessage message)
     {
         try
         {
-            return DepositMessage.Parse(message.Message).AccountNumber;
+            var parsed = DepositMessage.Parse(message.Message);
+            return (parsed.TenantId, parsed.Reference);
         }
         catch (System.Text.Json.JsonException)
         {
-            return string.Empty; // unreadable: processing fails and records the reason; grouping must not stop the batch
+            return (null, null); // unreadable: processing fails and records the reason; grouping must not stop the batch
         }
     }
 }

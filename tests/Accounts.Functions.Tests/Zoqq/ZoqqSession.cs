@@ -29,12 +29,19 @@ public sealed class ZoqqSession
 
     public string UserId { get; init; } = "user-" + Guid.NewGuid().ToString("N")[..8];
 
-    public static async Task<ZoqqSession> StartAsync(AppFixture app)
+    /// <summary>A new tenant with random keys, registered through the app's own services.</summary>
+    public static async Task<TenantRegistration> RegisterTenantAsync(IServiceProvider services)
     {
         var suffix = Guid.NewGuid().ToString("N");
         var tenant = new TenantRegistration("tenant-" + suffix, "Demo " + suffix[..6], "product-" + suffix, "partner-" + suffix,
             "SANDBOX", "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
-        await app.Services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
+        await services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
+        return tenant;
+    }
+
+    public static async Task<ZoqqSession> StartAsync(AppFixture app)
+    {
+        var tenant = await RegisterTenantAsync(app.Services);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/zoqq/api/v1/auth/token")
         {
             Content = JsonContent.Create(new { client_secret = tenant.ClientSecret }),

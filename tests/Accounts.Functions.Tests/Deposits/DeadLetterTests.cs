@@ -1,0 +1,87 @@
+using Accounts.Core.Accounts;
+using Accounts.Functions.Tests.Infrastructure;
+using Accounts.Functions.Tests.Zoqq;
+using Accounts.Storage.Accounts;
+using Accounts.Storage.Deposits;
+using Accounts.Storage.Tables;
+using Accounts.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Accounts.Functions.Tests.Deposits;
+
+/// <summary>An event whose processing keeps failing is dead-lettered after MaxDeliveryCount, listed, and kept.</summary>
+public sealed class DeadLetterTests : IAsyncLifetime
+{
+    private const string PoisonNumber = "13579";
+    private readonly AzuriteFixture _azurite = new();
+    private TestingAppFactory? _factory;
+
+    private TestingAppFactory Factory => _factory!;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        _factory = new TestingAppFactory(_azurite.ConnectionString, AzuriteFixture.NewTablePrefix(), builder => builder
+            .UseSetting("Deposits:MaxDeliveryCount", "2")
+            .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp =>
+                new FailingAccountStore(new TableAccountStore(sp.GetRequiredService<StorageTables>()), PoisonNumber))));
+        await Factory.Services.GetRequiredService<Api.StartupGate>().WaitAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_poison_event_is_dead_lettered_listed_and_its_message_kept()
+    {
+        var tenant = await ZoqqSession.RegisterTenantAsync(Factory.Services);
+        var client = Factory.CreateClient();
+
+        var (status, _) = await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", "poison-1", PoisonNumber, "9.99"));
+        var record = Assert.Single(await DepositWebhook.WaitProcessedAsync(client, tenant, "poison-1"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/webhooks/dead-letters/deposits");
+        request.Headers.Add("x-api-key", tenant.ApiKey);
+        var (listStatus, list) = await DepositWebhook.ReadAsync(await client.SendAsync(request));
+
+        Assert.Equal(202, status);
+        Assert.Equal("DEAD_LETTERED", record.GetProperty("status").GetString());
+        Assert.Equal(2, record.GetProperty("attempts").GetInt32());
+        Assert.Contains("poisoned", record.GetProperty("reason").GetString());
+        Assert.Equal(200, listStatus);
+        Assert.Equal("poison-1", Assert.Single(list.GetProperty("events").EnumerateArray()).GetProperty("reference").GetString());
+        Assert.Equal(1, await Factory.Services.GetRequiredService<LocalDepositQueue>().CountAsync(CancellationToken.None));
+    }
+
+    /// <summary>Fails every lookup of one account number, as a storage fault that never heals would.</summary>
+    private sealed class FailingAccountStore(IAccountStore inner, string poisonNumber) : IAccountStore
+    {
+        public Task<Account> InsertAsync(Account account, CancellationToken ct) => inner.InsertAsync(account, ct);
+
+        public Task<Account> UpdateAsync(Account account, CancellationToken ct) => inner.UpdateAsync(account, ct);
+
+        public Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct) => inner.GetAsync(tenantId, accountId, ct);
+
+        public Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct) =>
+            inner.ListByHolderAsync(tenantId, holderId, ct);
+
+        public Task<IReadOnlyList<Account>> ListByTenantAsync(string tenantId, AccountKind? kind, CancellationToken ct) =>
+            inner.ListByTenantAsync(tenantId, kind, ct);
+
+        public Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
+            accountNumber == poisonNumber
+                ? throw new InvalidOperationException($"account store poisoned for {poisonNumber}")
+                : inner.FindByNumberAsync(tenantId, accountNumber, ct);
+
+        public Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct) =>
+            inner.TryClaimNumberAsync(institutionCode, accountNumber, tenantId, accountId, ct);
+    }
+}
