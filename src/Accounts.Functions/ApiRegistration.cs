@@ -1,10 +1,13 @@
+using Accounts.Core.Entities;
 using Accounts.Core.Global;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
+using Accounts.Functions.Vertex;
 using Accounts.Functions.Zoqq;
+using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions;
 
@@ -23,6 +26,13 @@ public static class ApiRegistration
         services.AddSingleton<IdempotencyService>();
         services.AddSingleton<GlobalAccountService>();
         services.AddSingleton<WalletService>();
+        services.AddOptions<VertexOptions>().BindConfiguration(VertexOptions.Section)
+            .Validate(o => o.ToSettings() is not null).ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VertexOptions>>().Value.ToSettings());
+        services.AddSingleton<AccountNumberPool>();
+        services.AddSingleton<EntityAccountService>();
+        services.AddSingleton<EntityService>();
+        services.AddSingleton<EntityTransactionService>();
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
@@ -32,6 +42,7 @@ public static class ApiRegistration
     public static WebApplication MapAccountsApi(this WebApplication app)
     {
         app.MapZoqqEndpoints();
+        app.MapVertexEndpoints();
         return app;
     }
 }

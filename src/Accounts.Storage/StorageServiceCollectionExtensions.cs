@@ -1,10 +1,12 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Claims;
+using Accounts.Core.Entities;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Accounts;
 using Accounts.Storage.Claims;
+using Accounts.Storage.Entities;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
 using Accounts.Storage.Tables;
@@ -40,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IClaimStore, TableClaimStore>();
+        services.AddSingleton<IEntityStore, TableEntityStore>();
+        services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
         return services;
     }
 

@@ -26,7 +26,9 @@ public sealed class StorageTables
         Tokens = Table("Tokens");
         Idempotency = Table("Idempotency");
         Claims = Table("Claims");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims];
+        Entities = Table("Entities");
+        NumberPools = Table("NumberPools");
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Entities, NumberPools];
     }
 
     public CloudTable Ledger { get; }
@@ -46,6 +48,10 @@ public sealed class StorageTables
     public CloudTable Idempotency { get; }
 
     public CloudTable Claims { get; }
+
+    public CloudTable Entities { get; }
+
+    public CloudTable NumberPools { get; }
 
     public IReadOnlyList<CloudTable> All { get; }
 }
