@@ -1,3 +1,4 @@
+using Accounts.Core.Errors;
 using Accounts.Functions.Api;
 using Accounts.Functions.Hosting;
 
@@ -17,6 +18,7 @@ public static class VertexEndpoints
         var entity = svc.MapGroup("/entity/{partner_id}");
         entity.MapPost("/create", VertexEntityApi.Create).AsFunction("VertexCreateEntity");
         entity.MapPost("/verify", VertexEntityApi.Verify).AsFunction("VertexVerifyEntity");
+        entity.MapPost("/{operation}", UnknownOperation).AsFunction("VertexUnknownEntityOperation");
 
         var account = svc.MapGroup("/account/{partner_id}");
         account.MapPost("/create", VertexAccountApi.Create).AsFunction("VertexCreateAccount");
@@ -24,6 +26,11 @@ public static class VertexEndpoints
         account.MapPost("/get_details", VertexAccountApi.GetDetails).AsFunction("VertexGetAccountDetails");
         account.MapPost("/list", VertexTransactionApi.List).AsFunction("VertexListTransactions");
         account.MapPost("/get_transaction", VertexTransactionApi.GetTransaction).AsFunction("VertexGetTransaction");
+        account.MapPost("/{operation}", UnknownOperation).AsFunction("VertexUnknownAccountOperation");
         return app;
     }
+
+    /// <summary>Literal routes win over this one, so it answers only subjects the seed does not define, in the error shape.</summary>
+    private static IResult UnknownOperation(string operation) =>
+        throw DomainException.NotFound($"operation '{operation}' does not exist");
 }

@@ -117,6 +117,18 @@ public sealed class VertexAccountTests(AppFixture app)
         Assert.Equal("ZAR", body.GetProperty("metadata").GetProperty("currency").GetString());
     }
 
+    [Theory]
+    [InlineData("/svc/account/{0}/delete")]
+    [InlineData("/svc/entity/{0}/update")]
+    public async Task An_operation_the_seed_does_not_define_is_404_in_the_error_shape(string path)
+    {
+        var session = await StartAsync();
+
+        var (status, body) = await session.PostAsync(string.Format(path, session.Partner), new { });
+
+        AssertError(404, status, body, "not_found", mentions: "does not exist");
+    }
+
     [Fact]
     public async Task Details_of_an_unknown_account_are_404()
     {
