@@ -49,8 +49,9 @@ public sealed class EntityService(IEntityStore entities, EntityAccountService ac
         var entity = await DecideAsync(tenantId, entityId, decision, ct);
         if (entity.Status == EntityStatus.Approved)
         {
-            // Also on a repeated approval: it completes a first approval that stopped before opening the account.
-            await accounts.OpenFirstAsync(entity, ct);
+            // Not cancelled with the request: once approved, the first account must follow. A repeated approval also
+            // completes a first approval whose process stopped before the account was stored.
+            await accounts.OpenFirstAsync(entity, CancellationToken.None);
         }
 
         return entity;
