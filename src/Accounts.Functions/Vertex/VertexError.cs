@@ -2,5 +2,3 @@ namespace Accounts.Functions.Vertex;
 
 /// <summary>Every Vertex error body: <c>{"error": {"code", "message", "field"}}</c>; field is null unless an input is at fault.</summary>
 public sealed record VertexError(VertexErrorDetail Error);
-
-public sealed record VertexErrorDetail(string Code, string Message, string? Field);
