@@ -1,5 +1,6 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Deposits;
+using Accounts.Core.Entities;
 using Accounts.Core.Global;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
@@ -8,7 +9,9 @@ using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
 using Accounts.Functions.Deposits;
 using Accounts.Functions.Hosting;
+using Accounts.Functions.Vertex;
 using Accounts.Functions.Zoqq;
+using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions;
 
@@ -28,6 +31,13 @@ public static class ApiRegistration
         services.AddSingleton<IdempotencyService>();
         services.AddSingleton<GlobalAccountService>();
         services.AddSingleton<WalletService>();
+        services.AddOptions<VertexOptions>().BindConfiguration(VertexOptions.Section)
+            .Validate(o => o.ToSettings() is not null).ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VertexOptions>>().Value.ToSettings());
+        services.AddSingleton<AccountNumberPool>();
+        services.AddSingleton<EntityAccountService>();
+        services.AddSingleton<EntityService>();
+        services.AddSingleton<EntityTransactionService>();
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
         services.AddSingleton<DepositService>();
         services.AddSingleton<DepositIntake>();
@@ -49,6 +59,7 @@ public static class ApiRegistration
     {
         app.MapZoqqEndpoints();
         app.MapDepositEndpoints();
+        app.MapVertexEndpoints();
         return app;
     }
 }

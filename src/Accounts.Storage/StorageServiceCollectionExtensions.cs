@@ -1,12 +1,14 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Claims;
 using Accounts.Core.Deposits;
+using Accounts.Core.Entities;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Accounts;
 using Accounts.Storage.Claims;
 using Accounts.Storage.Deposits;
+using Accounts.Storage.Entities;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
 using Accounts.Storage.Tables;
@@ -44,6 +46,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IClaimStore, TableClaimStore>();
         services.AddSingleton<IDepositRecordStore, TableDepositRecordStore>();
         services.AddSingleton<LocalDepositQueue>();
+        services.AddSingleton<IEntityStore, TableEntityStore>();
+        services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
         return services;
     }
 

@@ -16,9 +16,12 @@ public sealed class AccountLedger(LedgerService ledger, ReceivingRules rules)
             throw DomainException.Forbidden(refusal);
         }
 
-        var delta = posting.Status == EntryStatus.Pending
-            ? BalanceDelta.PendingCredit(posting.Amount.Minor)
-            : BalanceDelta.SettledCredit(posting.Amount.Minor);
+        var delta = posting.Status switch
+        {
+            EntryStatus.Pending => BalanceDelta.PendingCredit(posting.Amount.Minor),
+            EntryStatus.Settled => BalanceDelta.SettledCredit(posting.Amount.Minor),
+            _ => throw new ArgumentException($"a credit is Pending or Settled, not {posting.Status}", nameof(posting)),
+        };
         return ledger.PostAsync(account.BookId, posting.ToPosting(account.Id, Direction.Credit, delta), ct);
     }
 

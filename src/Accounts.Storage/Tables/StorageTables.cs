@@ -28,7 +28,9 @@ public sealed class StorageTables
         Claims = Table("Claims");
         Deposits = Table("Deposits");
         DepositQueue = Table("DepositQueue");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositQueue];
+        Entities = Table("Entities");
+        NumberPools = Table("NumberPools");
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositQueue, Entities, NumberPools];
     }
 
     public CloudTable Ledger { get; }
@@ -52,6 +54,10 @@ public sealed class StorageTables
     public CloudTable Deposits { get; }
 
     public CloudTable DepositQueue { get; }
+
+    public CloudTable Entities { get; }
+
+    public CloudTable NumberPools { get; }
 
     public IReadOnlyList<CloudTable> All { get; }
 }

@@ -1,0 +1,7 @@
+namespace Accounts.Core.Entities;
+
+public enum EntityType
+{
+    Personal,
+    Business,
+}

@@ -1,0 +1,52 @@
+using Accounts.Core.Accounts;
+using Accounts.Core.Entities;
+using Accounts.Core.Ledger;
+using Accounts.Core.Money;
+
+namespace Accounts.Functions.Vertex;
+
+/// <summary>create, get_by_entity and get_details of seed 004.</summary>
+public static class VertexAccountApi
+{
+    public static async Task<IResult> Create(HttpContext http, EntityAccountService accounts)
+    {
+        var caller = VertexCaller.Of(http);
+        var entityId = VertexInput.Uuid((await VertexInput.BodyAsync<VertexEntityIdRequest>(http)).EntityId, "entity_id");
+        var account = await accounts.CreateAsync(caller.TenantId(EntityNotFound(entityId)), entityId, http.RequestAborted);
+        return Results.Json(new VertexCreatedAccount(account.Id, account.HolderId, account.AccountNumber, account.Country,
+            VertexJson.Time(account.CreatedAt)), VertexJson.Options);
+    }
+
+    public static async Task<IResult> GetByEntity(HttpContext http, EntityAccountService accounts)
+    {
+        var caller = VertexCaller.Of(http);
+        var entityId = VertexInput.Uuid((await VertexInput.BodyAsync<VertexEntityIdRequest>(http)).EntityId, "entity_id");
+        var (entity, owned) = await accounts.ListByEntityAsync(caller.TenantId(EntityNotFound(entityId)), entityId, http.RequestAborted);
+        return Results.Json(new VertexEntityAccounts(entity.Id, owned.Select(a =>
+            new VertexEntityAccount(a.Id, a.AccountNumber, VertexJson.Time(a.CreatedAt), Metadata(a))).ToList()), VertexJson.Options);
+    }
+
+    public static async Task<IResult> GetDetails(HttpContext http, EntityAccountService accounts, LedgerService ledger)
+    {
+        var caller = VertexCaller.Of(http);
+        var accountId = VertexInput.Uuid((await VertexInput.BodyAsync<VertexAccountIdRequest>(http)).AccountId, "account_id");
+        var (account, _) = await accounts.GetOwnedAsync(caller.TenantId(AccountNotFound(accountId)), accountId, http.RequestAborted);
+        var currency = Currency.Parse(account.Currency, "currency");
+        var balance = (await ledger.GetBalancesAsync(account.BookId, http.RequestAborted)).FirstOrDefault(b => b.Currency == currency)
+            ?? new BookBalance(account.BookId, currency, 0, 0, 0);
+        return Results.Json(new VertexAccountDetails(account.Id, account.AccountNumber, Money.Format(balance.Posted, currency),
+            Money.Format(balance.Available, currency), Metadata(account)), VertexJson.Options);
+    }
+
+    /// <summary>The seed leaves metadata open; it carries what the replies otherwise lack: currency, country, status.</summary>
+    public static IReadOnlyDictionary<string, string> Metadata(Account account) => new Dictionary<string, string>
+    {
+        ["currency"] = account.Currency,
+        ["country"] = account.Country,
+        ["status"] = account.Status.ToString().ToLowerInvariant(),
+    };
+
+    public static string EntityNotFound(string entityId) => $"entity {entityId} was not found";
+
+    public static string AccountNotFound(string accountId) => $"account {accountId} was not found";
+}

@@ -1,0 +1,37 @@
+using Accounts.Core.Entities;
+using Accounts.Storage.Tables;
+using Microsoft.Azure.Cosmos.Table;
+
+namespace Accounts.Storage.Entities;
+
+/// <summary>Maps entities to rows of the Entities table (PartitionKey = tenant, RowKey = entity id).</summary>
+internal static class EntityRows
+{
+    public static string Partition(string tenantId) => KeyEncoder.Encode(tenantId);
+
+    public static string Row(string entityId) => KeyEncoder.Encode(entityId);
+
+    public static DynamicTableEntity From(Entity entity) =>
+        new DynamicTableEntity(Partition(entity.TenantId), Row(entity.Id)) { ETag = entity.Version }
+            .Set("Id", entity.Id)
+            .Set("TenantId", entity.TenantId)
+            .Set("Type", entity.Type.ToString())
+            .Set("Name", entity.Name)
+            .Set("Country", entity.Country)
+            .Set("Status", entity.Status.ToString())
+            .Set("CreatedAt", entity.CreatedAt)
+            .Set("UpdatedAt", entity.UpdatedAt);
+
+    public static Entity To(DynamicTableEntity row) => new()
+    {
+        Id = row.GetString("Id"),
+        TenantId = row.GetString("TenantId"),
+        Type = row.GetEnum<EntityType>("Type"),
+        Name = row.GetString("Name"),
+        Country = row.GetString("Country"),
+        Status = row.GetEnum<EntityStatus>("Status"),
+        CreatedAt = row.GetTime("CreatedAt"),
+        UpdatedAt = row.GetTime("UpdatedAt"),
+        Version = row.ETag,
+    };
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using Accounts.Core.Accounts;
+using Accounts.Core.Ledger;
+using Accounts.Core.Money;
+using Accounts.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Accounts.Functions.Tests.Vertex;
+
+/// <summary>A fresh tenant (partner) of its own, and helpers sending Vertex requests with its x-api-key.</summary>
+public sealed class VertexSession
+{
+    private readonly Func<HttpClient> _client;
+
+    private VertexSession(IServiceProvider services, Func<HttpClient> client, TenantRegistration tenant)
+    {
+        Services = services;
+        _client = client;
+        Tenant = tenant;
+    }
+
+    public IServiceProvider Services { get; }
+
+    public TenantRegistration Tenant { get; }
+
+    public string Partner => Tenant.PartnerId;
+
+    public static async Task<VertexSession> StartAsync(IServiceProvider services, Func<HttpClient> client)
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var tenant = new TenantRegistration("tenant-" + suffix, "Vertex " + suffix[..6], "product-" + suffix, "partner-" + suffix,
+            "SANDBOX", "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
+        await services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
+        return new VertexSession(services, client, tenant);
+    }
+
+    /// <summary>POSTs <paramref name="body"/> (an object, or raw JSON text) to <paramref name="path"/> with this partner's key.</summary>
+    public async Task<(int Status, JsonElement Body)> PostAsync(string path, object? body, string? apiKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        if (apiKey != string.Empty)
+        {
+            request.Headers.Add("x-api-key", apiKey ?? Tenant.ApiKey);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _client().SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>An operation of seed 004 on this partner's own path.</summary>
+    public Task<(int Status, JsonElement Body)> AccountAsync(string operation, object? body) =>
+        PostAsync($"/svc/account/{Partner}/{operation}", body);
+
+    public async Task<string> CreateEntityAsync(string type = "personal", string country = "ZAF", string name = "Thandi Nkosi")
+    {
+        var (status, body) = await PostAsync($"/svc/entity/{Partner}/create", new { type, name, country });
+        Assert.True(status == 200, $"entity create failed: {status} {body}");
+        return body.GetProperty("entity_id").GetString()!;
+    }
+
+    public Task<(int Status, JsonElement Body)> VerifyAsync(string entityId, string status) =>
+        PostAsync($"/svc/entity/{Partner}/verify", new { entity_id = entityId, status });
+
+    /// <summary>Creates and approves an entity; returns it and its automatically opened first account.</summary>
+    public async Task<(string EntityId, string AccountId)> ApprovedEntityAsync(string type = "personal", string country = "ZAF")
+    {
+        var entityId = await CreateEntityAsync(type, country);
+        var (status, body) = await VerifyAsync(entityId, "approved");
+        Assert.True(status == 200, $"approve failed: {status} {body}");
+        var accounts = (await AccountAsync("get_by_entity", new { entity_id = entityId })).Body.GetProperty("accounts");
+        return (entityId, Assert.Single(accounts.EnumerateArray()).GetProperty("account_id").GetString()!);
+    }
+
+    /// <summary>Posts money the way the deposit pipeline does, through the core's AccountLedger.</summary>
+    public async Task<LedgerEntry> CreditAsync(string accountId, string reference, string amount, EntryStatus status = EntryStatus.Settled)
+    {
+        var account = (await Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, accountId, CancellationToken.None))!;
+        var money = Money.Parse(amount, Currency.Parse(account.Currency, "currency"), "amount");
+        var result = await Services.GetRequiredService<AccountLedger>().CreditAsync(account,
+            new AccountPosting(reference, money, EntryType.Deposit, status, $"deposit {reference}", "Payer Ltd"), CancellationToken.None);
+        return result.Entry;
+    }
+
+    /// <summary>
+    /// Books a failed deposit with no balance effect, straight through LedgerService: AccountLedger credits only
+    /// pending or settled money.
+    /// </summary>
+    public async Task<LedgerEntry> FailAsync(string accountId, string reference, string amount)
+    {
+        var account = (await Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, accountId, CancellationToken.None))!;
+        var money = Money.Parse(amount, Currency.Parse(account.Currency, "currency"), "amount");
+        var result = await Services.GetRequiredService<LedgerService>().PostAsync(account.BookId, new Posting(reference, account.Id,
+            EntryType.Deposit, Direction.Credit, EntryStatus.Failed, money, default, $"failed {reference}"), CancellationToken.None);
+        return result.Entry;
+    }
+
+    /// <summary>Reverses a settled deposit the way the pipeline does: a debit of type Reversal naming the original.</summary>
+    public async Task<LedgerEntry> ReverseAsync(string accountId, string reference, LedgerEntry original)
+    {
+        var account = (await Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, accountId, CancellationToken.None))!;
+        var result = await Services.GetRequiredService<AccountLedger>().DebitAsync(account, new AccountPosting(reference, original.Amount,
+            EntryType.Reversal, EntryStatus.Settled, $"reversal of {original.Reference}", ParentEntryId: original.Id), CancellationToken.None);
+        return result.Entry;
+    }
+
+    public static void AssertError(int expected, int status, JsonElement body, string code, string? field = null, string? mentions = null)
+    {
+        Assert.True(expected == status, $"expected {expected}, got {status}: {body}");
+        var error = body.GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Equal(field, error.GetProperty("field").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+        if (mentions is not null)
+        {
+            Assert.Contains(mentions, error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
