@@ -1,9 +1,11 @@
 using Accounts.Core.Global;
 using Accounts.Core.Idempotency;
+using Accounts.Core.Internal;
 using Accounts.Core.Ledger;
 using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
+using Accounts.Functions.Ledger;
 using Accounts.Functions.Zoqq;
 
 namespace Accounts.Functions;
@@ -23,6 +25,11 @@ public static class ApiRegistration
         services.AddSingleton<IdempotencyService>();
         services.AddSingleton<GlobalAccountService>();
         services.AddSingleton<WalletService>();
+        services.AddSingleton<InternalParents>();
+        services.AddSingleton<InternalAccountService>();
+        services.AddSingleton<InternalAccountLifecycle>();
+        services.AddSingleton<InternalAccountDirectory>();
+        services.AddOptions<LedgerCustodyOptions>().BindConfiguration(LedgerCustodyOptions.Section);
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
@@ -32,6 +39,7 @@ public static class ApiRegistration
     public static WebApplication MapAccountsApi(this WebApplication app)
     {
         app.MapZoqqEndpoints();
+        app.MapLedgerEndpoints();
         return app;
     }
 }
