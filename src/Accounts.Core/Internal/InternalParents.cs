@@ -57,8 +57,26 @@ public sealed class InternalParents(IAccountStore accounts, TimeProvider clock)
             }
         }
 
-        await accounts.UpdateAsync(child with { Status = AccountStatus.Closed, UpdatedAt = clock.GetUtcNow() }, ct);
+        await CloseAsync(child, ct);
         throw new DomainException(ErrorKind.Conflict, $"parent account {parent.Id} was deleted while this sub-account was being opened",
             "parentId");
+    }
+
+    private async Task CloseAsync(Account child, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                await accounts.UpdateAsync(child with { Status = AccountStatus.Closed, UpdatedAt = clock.GetUtcNow() }, ct);
+                return;
+            }
+            catch (ConcurrencyException)
+            {
+                // Listed and changed meanwhile (e.g. renamed): close the fresh state.
+                child = await accounts.GetAsync(child.TenantId, child.Id, ct)
+                    ?? throw new InvalidOperationException($"Account {child.Id} disappeared");
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Accounts.Core.Accounts;
 using Accounts.Functions.Tests.Infrastructure;
 using static Accounts.Functions.Tests.Ledger.LedgerSession;
 
@@ -63,5 +64,19 @@ public class LedgerBalanceTests(AppFixture app)
         Assert.Equal("12.34", listed[sub].GetProperty("balance").GetString());
         Assert.Equal("0.00", listed[sub].GetProperty("subAccounts").GetProperty("balance").GetString());
         Assert.All(listed.Values, a => Assert.Matches(@"^\d+(\.\d+)?$", a.GetProperty("availableFunds").GetString()));
+    }
+
+    [Fact]
+    public async Task Amounts_use_the_currencys_decimals()
+    {
+        var session = await StartAsync(app);
+        var jpy = await session.CreateIdAsync(currency: "JPY");
+        var kwd = await session.CreateIdAsync(currency: "KWD");
+        await session.CreditAsync(jpy, "j1", "1500");
+        await session.CreditAsync(kwd, "k1", "2.5");
+
+        Assert.Equal("1500", (await session.GetAsync(jpy)).GetProperty("balance").GetString());
+        Assert.Equal("2.500", (await session.GetAsync(kwd)).GetProperty("availableFunds").GetString());
+        Assert.Equal(AccountKind.Internal, (await session.StoredAsync(jpy)).Kind);
     }
 }

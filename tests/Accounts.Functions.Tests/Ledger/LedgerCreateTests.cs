@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Accounts.Core.Accounts;
 using Accounts.Functions.Tests.Infrastructure;
 using static Accounts.Functions.Tests.Ledger.LedgerSession;
 
@@ -124,32 +123,6 @@ public class LedgerCreateTests(AppFixture app)
         AssertError(409, reuse, "externalId");
         var list = (await session.SendAsync(HttpMethod.Get, Accounts)).Body.GetProperty("pagination");
         Assert.Equal(1, list.GetProperty("pagination").GetProperty("total").GetInt32());
-    }
-
-    [Fact]
-    public async Task The_same_externalId_is_free_in_another_tenant()
-    {
-        var mine = await StartAsync(app);
-        var theirs = await StartAsync(app);
-
-        var a = await mine.CreateAsync(AccountBody(externalId: "shared"));
-        var b = await theirs.CreateAsync(AccountBody(externalId: "shared"));
-
-        Assert.NotEqual(a.GetProperty("id").GetString(), b.GetProperty("id").GetString());
-    }
-
-    [Fact]
-    public async Task Amounts_use_the_currencys_decimals()
-    {
-        var session = await StartAsync(app);
-        var jpy = await session.CreateIdAsync(currency: "JPY");
-        var kwd = await session.CreateIdAsync(currency: "KWD");
-        await session.CreditAsync(jpy, "j1", "1500");
-        await session.CreditAsync(kwd, "k1", "2.5");
-
-        Assert.Equal("1500", (await session.GetAsync(jpy)).GetProperty("balance").GetString());
-        Assert.Equal("2.500", (await session.GetAsync(kwd)).GetProperty("availableFunds").GetString());
-        Assert.Equal(AccountKind.Internal, (await session.StoredAsync(jpy)).Kind);
     }
 
     [Fact]

@@ -25,4 +25,16 @@ public class LedgerTenancyTests(AppFixture app)
         var account = await mine.GetAsync(id);
         Assert.Equal(("ACTIVE", "7.00"), (account.GetProperty("status").GetString(), account.GetProperty("balance").GetString()));
     }
+
+    [Fact]
+    public async Task The_same_externalId_is_free_in_another_tenant()
+    {
+        var mine = await StartAsync(app);
+        var theirs = await StartAsync(app);
+
+        var a = await mine.CreateAsync(AccountBody(externalId: "shared"));
+        var b = await theirs.CreateAsync(AccountBody(externalId: "shared"));
+
+        Assert.NotEqual(a.GetProperty("id").GetString(), b.GetProperty("id").GetString());
+    }
 }
