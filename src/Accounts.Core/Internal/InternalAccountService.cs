@@ -43,7 +43,7 @@ public sealed class InternalAccountService(IAccountStore accounts, IClaimStore c
         }
 
         var parent = await parents.CheckAsync(tenantId, request.ParentId, currency, ct);
-        while (true)
+        for (var attempt = 0; attempt < NumberAttempts; attempt++)
         {
             var account = NewAccount(tenantId, accountId, request, currency, fingerprint,
                 await ClaimNumberAsync(tenantId, accountId, ct));
@@ -62,6 +62,8 @@ public sealed class InternalAccountService(IAccountStore accounts, IClaimStore c
                 }
             }
         }
+
+        throw DomainException.Unavailable("no free internal account number could be allocated; retry later");
     }
 
     private static Account Replay(Account existing, string fingerprint, string externalId)
