@@ -12,9 +12,16 @@ public sealed class InternalAccountDirectory(IAccountStore accounts, InternalAcc
 {
     private const int ParallelReads = 16;
 
-    public async Task<InternalAccountView> GetAsync(string tenantId, string accountId, CancellationToken ct)
+    /// <summary>
+    /// By id, or by account number: seed 002 says Get Account finds "by the id, identityId, accountNumber". An
+    /// identityId names many accounts, so it is a list filter only.
+    /// </summary>
+    public async Task<InternalAccountView> GetAsync(string tenantId, string idOrNumber, CancellationToken ct)
     {
-        var account = await lifecycle.GetAsync(tenantId, accountId, ct);
+        var byNumber = await accounts.FindByNumberAsync(tenantId, idOrNumber, ct);
+        var account = byNumber is { Kind: AccountKind.Internal }
+            ? await lifecycle.GetAsync(tenantId, byNumber.Id, ct)
+            : await lifecycle.GetAsync(tenantId, idOrNumber, ct);
         var all = await accounts.ListByTenantAsync(tenantId, AccountKind.Internal, ct);
         return (await ViewAsync([account], all, ct))[0];
     }

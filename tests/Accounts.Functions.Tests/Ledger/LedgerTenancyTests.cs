@@ -37,4 +37,16 @@ public class LedgerTenancyTests(AppFixture app)
 
         Assert.NotEqual(a.GetProperty("id").GetString(), b.GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task Get_finds_an_account_by_its_number_only_in_its_own_tenant()
+    {
+        var mine = await StartAsync(app);
+        var theirs = await StartAsync(app);
+        var account = await mine.CreateAsync();
+        var number = account.GetProperty("accountNumber").GetString();
+
+        Assert.Equal(account.GetProperty("id").GetString(), (await mine.GetAsync(number!)).GetProperty("id").GetString());
+        AssertError(404, await theirs.SendAsync(HttpMethod.Get, $"{Accounts}/{number}"), null);
+    }
 }
