@@ -3,6 +3,7 @@ using Accounts.Core.Deposits;
 using Accounts.Core.Entities;
 using Accounts.Core.Global;
 using Accounts.Core.Idempotency;
+using Accounts.Core.Internal;
 using Accounts.Core.Ledger;
 using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
@@ -10,6 +11,7 @@ using Accounts.Functions.Api;
 using Accounts.Functions.Deposits;
 using Accounts.Functions.Hosting;
 using Accounts.Functions.Vertex;
+using Accounts.Functions.Ledger;
 using Accounts.Functions.Zoqq;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +40,11 @@ public static class ApiRegistration
         services.AddSingleton<EntityAccountService>();
         services.AddSingleton<EntityService>();
         services.AddSingleton<EntityTransactionService>();
+        services.AddSingleton<InternalParents>();
+        services.AddSingleton<InternalAccountService>();
+        services.AddSingleton<InternalAccountLifecycle>();
+        services.AddSingleton<InternalAccountDirectory>();
+        services.AddOptions<LedgerCustodyOptions>().BindConfiguration(LedgerCustodyOptions.Section);
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
         services.AddSingleton<DepositService>();
         services.AddSingleton<DepositIntake>();
@@ -60,6 +67,7 @@ public static class ApiRegistration
         app.MapZoqqEndpoints();
         app.MapDepositEndpoints();
         app.MapVertexEndpoints();
+        app.MapLedgerEndpoints();
         return app;
     }
 }

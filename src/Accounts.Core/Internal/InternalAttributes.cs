@@ -1,0 +1,18 @@
+namespace Accounts.Core.Internal;
+
+/// <summary>Names of the attributes an internal account keeps beside the core fields, and where its money is booked.</summary>
+public static class InternalAttributes
+{
+    public const string Custody = "custody";
+
+    /// <summary>A digest of the create request, so a create replayed with the same externalId can be told from a reuse.</summary>
+    public const string CreateFingerprint = "create_fingerprint";
+
+    /// <summary>Internal accounts are numbered by this pseudo-institution; numbers are unique across all tenants.</summary>
+    public const string InstitutionCode = "INTERNAL";
+
+    /// <summary>Each internal account is its own book, so sub-accounts never share a partition or a balance row.</summary>
+    public static string BookId(string tenantId, string accountId) => $"{tenantId}|acct|{accountId}";
+
+    public static string ExternalIdScope(string tenantId) => $"internal-external-id|{tenantId}";
+}

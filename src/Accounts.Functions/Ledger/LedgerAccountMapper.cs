@@ -1,0 +1,36 @@
+using Accounts.Core.Internal;
+using Accounts.Core.Money;
+
+namespace Accounts.Functions.Ledger;
+
+/// <summary>Translates internal account views to seed 002's account object.</summary>
+public static class LedgerAccountMapper
+{
+    /// <param name="holder">The tenant's name: internal accounts are sub-ledgers of the tenant's custody account.</param>
+    public static LedgerAccount ToWire(InternalAccountView view, string holder, LedgerCustodyOptions custody)
+    {
+        var account = view.Account;
+        var currency = Currency.Parse(account.Currency, "currency");
+        var custodyName = account.Attribute(InternalAttributes.Custody) ?? string.Empty;
+        return new LedgerAccount(
+            account.Id,
+            account.HolderId,
+            account.ExternalId,
+            account.Type,
+            custodyName,
+            Amount(view.Balance, currency),
+            Amount(view.Available, currency),
+            account.Currency,
+            account.Label ?? string.Empty,
+            account.AccountNumber,
+            holder,
+            InternalStatus.Name(account.Status),
+            account.ParentId,
+            new LedgerSubAccounts(Amount(view.SubBalance, currency), Amount(view.SubAvailable, currency)),
+            custody.Find(custodyName, account.Currency));
+    }
+
+    // The seed's pattern ^\d+(\.\d+)?$ has no sign. Internal accounts only receive credits today; if a future debit
+    // ever overdraws one, the sign is shown rather than hidden, so the amount stays true.
+    private static string Amount(long minor, Currency currency) => Money.Format(minor, currency);
+}

@@ -1,0 +1,35 @@
+namespace Accounts.Functions.Ledger;
+
+/// <summary>
+/// Custody bank accounts (section "Ledger:CustodyAccounts"): which bank account holds the money of internal accounts
+/// of a given custody and currency. Operations data, so it is configuration; an unmatched account shows null.
+/// </summary>
+public sealed class LedgerCustodyOptions
+{
+    public const string Section = "Ledger";
+
+    public List<CustodyAccountEntry> CustodyAccounts { get; set; } = [];
+
+    /// <summary>The entry for <paramref name="custody"/> (case-insensitive) and <paramref name="currency"/>, if any.</summary>
+    public LedgerCustodyBankAccount? Find(string custody, string currency) =>
+        CustodyAccounts
+            .Where(e => string.Equals(e.Custody, custody, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(e.Currency, currency, StringComparison.OrdinalIgnoreCase))
+            .Select(e => new LedgerCustodyBankAccount(e.AccountNumber, e.Bank, currency, e.TypeAccount, e.Country))
+            .FirstOrDefault();
+
+    public sealed class CustodyAccountEntry
+    {
+        public string Custody { get; set; } = string.Empty;
+
+        public string Currency { get; set; } = string.Empty;
+
+        public string AccountNumber { get; set; } = string.Empty;
+
+        public string Bank { get; set; } = string.Empty;
+
+        public string TypeAccount { get; set; } = string.Empty;
+
+        public string Country { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Accounts.Functions.Ledger;
+
+public sealed record LedgerPage(LedgerPagination Pagination, IReadOnlyList<LedgerAccount> Results);

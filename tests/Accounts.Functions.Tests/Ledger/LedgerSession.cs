@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Accounts.Core.Accounts;
+using Accounts.Core.Ledger;
+using Accounts.Core.Money;
+using Accounts.Core.Tenancy;
+using Accounts.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Accounts.Functions.Tests.Ledger;
+
+/// <summary>
+/// A fresh tenant with a token from the token endpoint, sending Ledger requests with every header seed 002 requires
+/// unless a test removes one. Money is posted through the core's AccountLedger, as the deposit pipeline will.
+/// </summary>
+public sealed class LedgerSession
+{
+    public const string Route = "/accounts";
+
+    private LedgerSession(AppFixture app, TenantRegistration tenant, string token)
+    {
+        App = app;
+        Tenant = tenant;
+        Token = token;
+    }
+
+    public AppFixture App { get; }
+
+    public TenantRegistration Tenant { get; }
+
+    public string Token { get; }
+
+    public static async Task<LedgerSession> StartAsync(AppFixture app)
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var tenant = new TenantRegistration("tenant-" + suffix, "Ledger " + suffix[..6], "product-" + suffix, "partner-" + suffix,
+            "SANDBOX", "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
+        await app.Services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/zoqq/api/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { client_secret = tenant.ClientSecret }),
+        };
+        request.Headers.Add("x-api-key", tenant.ApiKey);
+        request.Headers.Add("x-product-id", tenant.ProductId);
+        using var response = await app.CreateClient().SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        return new LedgerSession(app, tenant, token);
+    }
+
+    /// <summary>The body of seed 002's create example, with the custody the issue requires.</summary>
+    public static Dictionary<string, object?> AccountBody(string? parentId = null, string currency = "PKR", string? externalId = null,
+        string type = "real", string name = "Auto Loan Account") => new()
+    {
+        ["identityId"] = "069b63ba-a8cd-4b0e-bb2f-ffc7d71f2dac",
+        ["externalId"] = externalId,
+        ["type"] = type,
+        ["custody"] = "dev-custodian",
+        ["currency"] = currency,
+        ["name"] = name,
+        ["parentId"] = parentId,
+    };
+
+    public HttpRequestMessage Request(HttpMethod method, string path, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("x-api-key", Tenant.ApiKey);
+        request.Headers.Add("User-Agent", "ConomyApp/2.1.1");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    public async Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await App.CreateClient().SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        }
+    }
+
+    public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null) =>
+        SendAsync(Request(method, path, body));
+
+    /// <summary>Creates an account and returns its wire object.</summary>
+    public async Task<JsonElement> CreateAsync(object? body = null)
+    {
+        var (status, json) = await SendAsync(HttpMethod.Post, Route, body ?? AccountBody());
+        Assert.True(status == 201, $"create failed: {status} {json}");
+        return json;
+    }
+
+    public async Task<string> CreateIdAsync(string? parentId = null, string currency = "PKR") =>
+        (await CreateAsync(AccountBody(parentId, currency))).GetProperty("id").GetString()!;
+
+    public async Task<JsonElement> GetAsync(string id)
+    {
+        var (status, json) = await SendAsync(HttpMethod.Get, $"{Route}/{id}");
+        Assert.True(status == 200, $"get failed: {status} {json}");
+        return json;
+    }
+
+    public async Task<Account> StoredAsync(string id) =>
+        (await App.Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, id, CancellationToken.None))!;
+
+    public async Task<PostResult> CreditAsync(string accountId, string reference, string amount, bool debit = false)
+    {
+        var account = await StoredAsync(accountId);
+        var money = Money.Parse(amount, Currency.Parse(account.Currency, "currency"), "amount");
+        var posting = new AccountPosting(reference, money, debit ? EntryType.Payout : EntryType.Deposit, EntryStatus.Settled,
+            $"{(debit ? "payout" : "deposit")} {reference}");
+        var ledger = App.Services.GetRequiredService<AccountLedger>();
+        return debit
+            ? await ledger.DebitAsync(account, posting, CancellationToken.None)
+            : await ledger.CreditAsync(account, posting, CancellationToken.None);
+    }
+
+    public static void AssertError(int expected, (int Status, JsonElement Body) response, string? field)
+    {
+        Assert.True(response.Status == expected, $"expected {expected}, got {response.Status} {response.Body}");
+        var error = response.Body.GetProperty("error");
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("code").GetString()));
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        if (field is not null)
+        {
+            Assert.Equal(field, error.GetProperty("field").GetString());
+        }
+    }
+}
