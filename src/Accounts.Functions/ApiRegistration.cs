@@ -4,6 +4,7 @@ using Accounts.Core.Ledger;
 using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
+using Accounts.Functions.Nuban;
 using Accounts.Functions.Zoqq;
 
 namespace Accounts.Functions;
@@ -26,12 +27,14 @@ public static class ApiRegistration
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
+        builder.AddNuban();
         return builder;
     }
 
     public static WebApplication MapAccountsApi(this WebApplication app)
     {
         app.MapZoqqEndpoints();
+        app.MapNubanEndpoints();
         return app;
     }
 }

@@ -2,11 +2,13 @@ using Accounts.Core.Accounts;
 using Accounts.Core.Claims;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
+using Accounts.Core.Nuban;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Accounts;
 using Accounts.Storage.Claims;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
+using Accounts.Storage.Nuban;
 using Accounts.Storage.Tables;
 using Accounts.Storage.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IClaimStore, TableClaimStore>();
+        services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
         return services;
     }
 

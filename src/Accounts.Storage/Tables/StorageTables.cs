@@ -26,7 +26,8 @@ public sealed class StorageTables
         Tokens = Table("Tokens");
         Idempotency = Table("Idempotency");
         Claims = Table("Claims");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims];
+        ExpiryIndex = Table("ExpiryIndex");
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, ExpiryIndex];
     }
 
     public CloudTable Ledger { get; }
@@ -46,6 +47,8 @@ public sealed class StorageTables
     public CloudTable Idempotency { get; }
 
     public CloudTable Claims { get; }
+
+    public CloudTable ExpiryIndex { get; }
 
     public IReadOnlyList<CloudTable> All { get; }
 }
