@@ -17,7 +17,18 @@ public sealed class NubanAuthFilter(TenantDirectory tenants) : IEndpointFilter
             throw DomainException.Unauthorized($"{ApiKeyHeader} header is required");
         }
 
-        NubanCaller.Set(http, await tenants.AuthenticateAsync(apiKey.Trim(), http.RequestAborted));
+        Tenant tenant;
+        try
+        {
+            tenant = await tenants.AuthenticateAsync(apiKey.Trim(), http.RequestAborted);
+        }
+        catch (DomainException ex) when (ex.Kind == ErrorKind.Unauthorized)
+        {
+            // Same refusal, spelled with the header name as this dialect documents it.
+            throw DomainException.Unauthorized($"{ApiKeyHeader} is not valid");
+        }
+
+        NubanCaller.Set(http, tenant);
         return await next(context);
     }
 }

@@ -16,6 +16,9 @@ public static class NubanJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
 
+        // amount and duration_in_minutes are documented as JSON numbers; "100" is refused rather than guessed at.
+        NumberHandling = JsonNumberHandling.Strict,
+
         // Responses go to API clients, not into HTML, so quotes and apostrophes in messages stay readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
