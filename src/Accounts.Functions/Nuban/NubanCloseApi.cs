@@ -1,6 +1,6 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using Accounts.Functions.Api;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,4 @@
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Nuban;

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Accounts.Core.Money;
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 
 namespace Accounts.Functions.Nuban;
 

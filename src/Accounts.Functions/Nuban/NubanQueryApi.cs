@@ -1,7 +1,7 @@
 using System.Globalization;
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Accounts.Functions.Nuban;

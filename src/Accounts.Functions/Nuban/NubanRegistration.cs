@@ -1,4 +1,4 @@
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using Accounts.Functions.Hosting;
 
 namespace Accounts.Functions.Nuban;

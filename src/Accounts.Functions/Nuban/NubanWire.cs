@@ -1,5 +1,5 @@
 using Accounts.Core.Accounts;
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
 

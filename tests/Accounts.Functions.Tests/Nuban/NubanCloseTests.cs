@@ -1,4 +1,4 @@
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using static Accounts.Functions.Tests.Nuban.NubanReadTests;
 using static Accounts.Functions.Tests.Nuban.NubanSession;
 

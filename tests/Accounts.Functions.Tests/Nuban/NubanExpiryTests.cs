@@ -1,5 +1,5 @@
 using System.Text;
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using Microsoft.Extensions.DependencyInjection;
 using static Accounts.Functions.Tests.Nuban.NubanReadTests;
 using static Accounts.Functions.Tests.Nuban.NubanSession;

@@ -1,7 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
 using Accounts.Core.Money;
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using Microsoft.Extensions.DependencyInjection;
 using static Accounts.Functions.Tests.Nuban.NubanSession;
 

@@ -1,4 +1,4 @@
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>How far a dynamic account's expected amount has been paid.</summary>
 public enum PaymentStatus

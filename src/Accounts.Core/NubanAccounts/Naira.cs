@@ -1,6 +1,6 @@
 using Accounts.Core.Money;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>The currency of every NUBAN account.</summary>
 public static class Naira

@@ -1,7 +1,7 @@
 using Accounts.Core.Claims;
 using Accounts.Core.Errors;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// The uniqueness rules of NUBAN accounts, per tenant: one static account per email, per phone and per BVN, one

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Accounts.Core.Accounts;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// A dynamic account's payment state: the sum of credited deposits against the expected amount. Pure; each deposit

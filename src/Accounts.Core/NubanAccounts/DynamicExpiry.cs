@@ -1,6 +1,6 @@
 using Accounts.Core.Accounts;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// When a dynamic account counts as expired: from the first instant after its expiry time, whether or not the

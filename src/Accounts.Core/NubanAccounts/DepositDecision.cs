@@ -1,4 +1,4 @@
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>Whether a deposit may be credited; when not, <see cref="Reason"/> says why and the payer is due a refund.</summary>
 public sealed record DepositDecision(DepositRefusal Refusal, string? Reason)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Accounts.Core.Dates;
 using Accounts.Core.Errors;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>Validation of customer input; every refusal names the field as the client sent it.</summary>
 public static partial class NubanFields

@@ -1,7 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// Marks dynamic accounts EXPIRED once their time has passed, reading only due rows of the expiry index.

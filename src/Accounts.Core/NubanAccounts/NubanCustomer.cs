@@ -1,4 +1,4 @@
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// A validated customer profile. <see cref="Email"/> is lower-cased and <see cref="Phone"/> is in the local

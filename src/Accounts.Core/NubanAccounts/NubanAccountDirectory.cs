@@ -2,7 +2,7 @@ using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 using Accounts.Core.Ledger;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// Reads and closes a tenant's NUBAN accounts by account number. A closed account refuses every operation (403);

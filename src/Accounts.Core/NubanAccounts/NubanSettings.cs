@@ -1,4 +1,4 @@
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>Which institution issues NUBAN accounts; its CBN code feeds the check digit. Default FCMB MFB.</summary>
 public sealed record NubanSettings(string InstitutionCode = NubanSettings.DefaultInstitutionCode)

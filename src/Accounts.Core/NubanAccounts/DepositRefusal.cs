@@ -1,4 +1,4 @@
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>Why a NUBAN account may not receive a deposit. Every refusal means the money is due back to the payer.</summary>
 public enum DepositRefusal

@@ -1,4 +1,4 @@
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// Attributes a NUBAN account keeps beside the core fields. A static account carries its customer's profile (the

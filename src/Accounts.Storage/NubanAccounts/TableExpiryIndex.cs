@@ -1,9 +1,9 @@
 using System.Globalization;
-using Accounts.Core.Nuban;
+using Accounts.Core.NubanAccounts;
 using Accounts.Storage.Tables;
 using Microsoft.Azure.Cosmos.Table;
 
-namespace Accounts.Storage.Nuban;
+namespace Accounts.Storage.NubanAccounts;
 
 /// <summary>
 /// Table ExpiryIndex: PartitionKey = the UTC minute of expiry ("yyyyMMddHHmm", so key order is time order),

@@ -3,7 +3,7 @@ using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 using Accounts.Core.Routing;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// Opens NGN static accounts (one per customer, receiving repeatedly) and dynamic accounts (one expected payment,

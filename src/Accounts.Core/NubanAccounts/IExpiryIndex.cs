@@ -1,4 +1,4 @@
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// Dynamic accounts by expiry time, so the expiry timer reads only rows that are due instead of every account.

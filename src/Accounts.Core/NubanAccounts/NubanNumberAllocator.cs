@@ -1,7 +1,7 @@
 using Accounts.Core.Errors;
 using Accounts.Core.Routing;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// Allocates NUBANs: a random 9-digit serial (first digit never 0) with its CBN 2020 check digit for the institution,

@@ -1,7 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Money;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// May a NUBAN account receive a deposit now? Static accounts take any NGN amount any number of times while open;

@@ -1,6 +1,6 @@
 using Accounts.Core.Accounts;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>One page of a tenant's NUBAN accounts, newest first; <see cref="TotalItems"/> counts every page.</summary>
 public sealed record NubanPage(IReadOnlyList<Account> Items, int Page, int Limit, int TotalItems)

@@ -1,7 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 
-namespace Accounts.Core.Nuban;
+namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// The deposit pipeline's seam into NUBAN accounts. Before crediting: <see cref="Check"/>; a refusal is recorded
