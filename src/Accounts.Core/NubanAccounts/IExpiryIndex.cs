@@ -9,7 +9,10 @@ public interface IExpiryIndex
     /// <summary>Adds an entry; adding the same entry again is not an error.</summary>
     Task AddAsync(ExpiryEntry entry, CancellationToken ct);
 
-    /// <summary>Up to <paramref name="max"/> entries whose expiry minute is at or before the minute of <paramref name="now"/>, earliest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> entries whose expiry minute is at or before the minute of <paramref name="now"/>,
+    /// earliest minute first.
+    /// </summary>
     Task<IReadOnlyList<ExpiryEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct);
 
     /// <summary>Removes an entry; removing an absent entry is not an error.</summary>

@@ -24,7 +24,8 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, LedgerService 
 
         EnsureOpen(account);
         return DynamicExpiry.IsExpired(account, clock.GetUtcNow())
-            ? throw DomainException.Gone($"dynamic account {accountNumber} expired at {account.ExpiresAt:O} and is no longer active")
+            ? throw DomainException.Gone(
+                $"dynamic account {accountNumber} expired at {account.ExpiresAt!.Value.UtcDateTime:O} and is no longer active")
             : account;
     }
 

@@ -14,7 +14,6 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
     InstitutionCatalog catalog, NubanSettings settings, TimeProvider clock)
 {
     public const int MaxDurationMinutes = 7 * 24 * 60;
-    public const int MaxReferenceLength = 100;
     public const string StaticType = "STATIC";
     public const string DynamicType = "DYNAMIC";
 
@@ -47,7 +46,7 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         }
         catch
         {
-            await claims.ReleaseCustomerAsync(tenantId, customer, accountId);
+            await ReleaseIfNotWrittenAsync(tenantId, accountId, () => claims.ReleaseCustomerAsync(tenantId, customer, accountId));
             throw;
         }
     }
@@ -68,7 +67,9 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
             throw DomainException.Invalid("duration_in_minutes", $"duration_in_minutes must be between 1 and {MaxDurationMinutes}");
         }
 
-        var reference = Reference(request.Reference);
+        var reference = request.Reference is null
+            ? "ref_" + Guid.NewGuid().ToString("N")
+            : NubanFields.Reference(request.Reference, "reference");
         var accountId = Guid.CreateVersion7().ToString();
         await claims.ClaimReferenceAsync(tenantId, reference, accountId, ct);
         var expiresAt = clock.GetUtcNow().AddMinutes(duration);
@@ -88,7 +89,7 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         }
         catch
         {
-            await claims.ReleaseReferenceAsync(tenantId, reference, accountId);
+            await ReleaseIfNotWrittenAsync(tenantId, accountId, () => claims.ReleaseReferenceAsync(tenantId, reference, accountId));
             throw;
         }
     }
@@ -120,18 +121,16 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         }, ct);
     }
 
-    /// <summary>The client's reference, or a fresh one; letters, digits and "-_." only, so it is safe in any key or URL.</summary>
-    private static string Reference(string? reference)
+    /// <summary>
+    /// A failed insert may still have landed (its answer lost); then the claims belong to a real account and must stay,
+    /// or a second account could take the same email or reference.
+    /// </summary>
+    private async Task ReleaseIfNotWrittenAsync(string tenantId, string accountId, Func<Task> release)
     {
-        if (reference is null)
+        if (await accounts.GetAsync(tenantId, accountId, CancellationToken.None) is null)
         {
-            return "ref_" + Guid.NewGuid().ToString("N");
+            await release();
         }
-
-        var trimmed = reference.Trim();
-        return trimmed.Length is > 0 and <= MaxReferenceLength && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
-            ? trimmed
-            : throw DomainException.Invalid("reference", $"reference must be 1 to {MaxReferenceLength} letters, digits, '-', '_' or '.'");
     }
 
     private static void Add(Dictionary<string, string> attributes, string name, string? value)

@@ -24,12 +24,14 @@ public static class NubanDepositPolicy
 
         if (DynamicExpiry.IsExpired(account, now))
         {
-            return DepositDecision.Refuse(DepositRefusal.Expired, $"dynamic account {account.AccountNumber} expired at {account.ExpiresAt:O}");
+            return DepositDecision.Refuse(DepositRefusal.Expired,
+                $"dynamic account {account.AccountNumber} expired at {account.ExpiresAt?.UtcDateTime:O}");
         }
 
         if (account.Status != AccountStatus.Active)
         {
-            return DepositDecision.Refuse(DepositRefusal.Blocked, $"account {account.AccountNumber} is {account.Status.ToString().ToUpperInvariant()}");
+            return DepositDecision.Refuse(DepositRefusal.Blocked,
+                $"account {account.AccountNumber} is {account.Status.ToString().ToUpperInvariant()}");
         }
 
         return amount.Currency == Naira.Currency && amount.Currency.Code == account.Currency

@@ -11,6 +11,7 @@ public static partial class NubanFields
     public const int MaxNameLength = 100;
     public const int MaxAddressLength = 200;
     public const int MaxEmailLength = 254;
+    public const int MaxReferenceLength = 100;
 
     public static string Name(string? value, string field) => Text(value, field, MaxNameLength);
 
@@ -59,6 +60,15 @@ public static partial class NubanFields
         return date < today && date.Year >= 1900
             ? date
             : throw DomainException.Invalid(field, $"{field} must be a past date (after 01-01-1900)");
+    }
+
+    /// <summary>A client's payment reference: letters, digits and "-_." only, so it is safe in any key or URL.</summary>
+    public static string Reference(string value, string field)
+    {
+        var trimmed = value.Trim();
+        return trimmed.Length is > 0 and <= MaxReferenceLength && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? trimmed
+            : throw DomainException.Invalid(field, $"{field} must be 1 to {MaxReferenceLength} letters, digits, '-', '_' or '.'");
     }
 
     public static string FormatDate(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);

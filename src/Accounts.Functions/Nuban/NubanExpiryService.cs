@@ -25,7 +25,8 @@ public sealed class NubanExpiryService(DynamicAccountExpirer expirer, StartupGat
             try
             {
                 var expired = await expirer.RunAsync(stoppingToken);
-                logger.LogInformation("{Function}: {Count} dynamic accounts expired", NubanExpiryFunction.Name, expired);
+                logger.Log(expired > 0 ? LogLevel.Information : LogLevel.Debug, "{Function}: {Count} dynamic accounts expired",
+                    NubanExpiryFunction.Name, expired);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -32,7 +32,8 @@ public sealed class NubanCloseTests(NubanAppFixture app)
         Assert.Equal(200, (await session.SendAsync(HttpMethod.Delete, "/v1/accounts/static/close", new { account_number = number })).Status);
 
         AssertError(403, await session.SendAsync(HttpMethod.Get, $"/v1/accounts/static/{number}"), NubanAccountDirectory.ClosedMessage);
-        AssertError(403, await session.SendAsync(HttpMethod.Post, "/v1/accounts/static/close", new { account_number = number }), NubanAccountDirectory.ClosedMessage);
+        AssertError(403, await session.SendAsync(HttpMethod.Post, "/v1/accounts/static/close", new { account_number = number }),
+            NubanAccountDirectory.ClosedMessage);
         AssertError(403, await session.SendAsync(HttpMethod.Delete, $"/v1/accounts/{number}"), NubanAccountDirectory.ClosedMessage);
         var listed = (await session.SendAsync(HttpMethod.Get, "/v1/accounts")).Body.GetProperty("data")[0];
         Assert.Equal(("CLOSED", false), (S(listed, "status"), listed.GetProperty("is_expired").GetBoolean()));

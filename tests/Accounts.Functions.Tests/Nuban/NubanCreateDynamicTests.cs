@@ -49,7 +49,8 @@ public sealed class NubanCreateDynamicTests(NubanAppFixture app)
         var session = await StartAsync(app);
         await session.CreateDynamicAsync(reference: "order-1");
 
-        var again = await session.SendAsync(HttpMethod.Post, "/v1/accounts/dynamic", new { amount = 5, reference = "order-1", duration_in_minutes = 5 });
+        var again = await session.SendAsync(HttpMethod.Post, "/v1/accounts/dynamic",
+            new { amount = 5, reference = "order-1", duration_in_minutes = 5 });
 
         AssertError(409, again, "reference");
         await (await StartAsync(app)).CreateDynamicAsync(reference: "order-1");

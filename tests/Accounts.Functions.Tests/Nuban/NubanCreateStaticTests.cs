@@ -48,6 +48,17 @@ public sealed class NubanCreateStaticTests(NubanAppFixture app)
     }
 
     [Fact]
+    public async Task Of_parallel_creates_for_one_email_exactly_one_succeeds()
+    {
+        var session = await StartAsync(app);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            Task.Run(() => session.SendAsync(HttpMethod.Post, "/v1/accounts/static", StaticBody("race@example.com")))));
+
+        Assert.Equal([201, 409, 409, 409, 409], results.Select(r => r.Status).Order());
+    }
+
+    [Fact]
     public async Task A_refused_create_releases_what_it_claimed()
     {
         var session = await StartAsync(app);

@@ -83,7 +83,8 @@ public sealed class NubanExpiryTests(NubanAppFixture app)
         const string payload = """
             {"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"2025-09-26T10:53:00+00:00",
             "Next":"2025-09-26T10:54:00+00:00","LastUpdated":"2025-09-26T10:53:00+00:00"},"IsPastDue":false}},
-            "Metadata":{"sys":{"MethodName":"ExpireDynamicAccounts","UtcNow":"2025-09-26T10:54:00.0123Z","RandGuid":"0f8fad5b-d9cb-469f-a165-70867728950e"}}}
+            "Metadata":{"sys":{"MethodName":"ExpireDynamicAccounts","UtcNow":"2025-09-26T10:54:00.0123Z",
+            "RandGuid":"0f8fad5b-d9cb-469f-a165-70867728950e"}}}
             """;
         using var content = new StringContent(payload, Encoding.UTF8, "application/json");
         using var response = await app.CreateClient().PostAsync("/ExpireDynamicAccounts", content);

@@ -27,7 +27,8 @@ public sealed class NubanListTests(NubanAppFixture app)
         var item = dynamics.Body.GetProperty("data")[0];
         Assert.Equal(["id", "merchant_id", "environment", "currency", "bank_name", "account_name", "account_number", "account_type",
             "account_category", "status", "created_at", "expiry_time", "is_expired", "reference"], item.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(("DYNAMIC", "ACTIVE", "list-ref", session.Tenant.Id), (S(item, "account_type"), S(item, "status"), S(item, "reference"), S(item, "merchant_id")));
+        Assert.Equal(("DYNAMIC", "ACTIVE", "list-ref", session.Tenant.Id),
+            (S(item, "account_type"), S(item, "status"), S(item, "reference"), S(item, "merchant_id")));
         Assert.False(item.GetProperty("is_expired").GetBoolean());
         Assert.False(statics.Body.GetProperty("data")[0].TryGetProperty("reference", out _));
     }

@@ -63,7 +63,8 @@ public sealed class NubanPaymentTests(NubanAppFixture app)
         Assert.True(payments.Check(expiring, amount).Accepted);
         app.Clock.Advance(TimeSpan.FromSeconds(61));
 
-        Assert.Equal((DepositRefusal.Expired, true), (payments.Check(expiring, amount).Refusal, payments.Check(expiring, amount).RefundDue));
+        var late = payments.Check(expiring, amount);
+        Assert.Equal((DepositRefusal.Expired, true), (late.Refusal, late.RefundDue));
         Assert.Equal(DepositRefusal.Closed, payments.Check(closed, amount).Refusal);
         await PayAsync(session, staticAccount.AccountNumber, "s1", "10");
         await PayAsync(session, staticAccount.AccountNumber, "s2", "10");

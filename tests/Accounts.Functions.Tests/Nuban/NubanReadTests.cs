@@ -49,7 +49,8 @@ public sealed class NubanReadTests(NubanAppFixture app)
 
         Assert.Equal(200, status);
         var data = body.GetProperty("data");
-        Assert.Equal(("DYNAMIC", "ACTIVE", "inv-77", "PENDING"), (S(data, "account_type"), S(data, "status"), S(data, "reference"), S(data, "payment_status")));
+        Assert.Equal(("DYNAMIC", "ACTIVE", "inv-77", "PENDING"),
+            (S(data, "account_type"), S(data, "status"), S(data, "reference"), S(data, "payment_status")));
         Assert.Equal(("250.25", "0"), (data.GetProperty("amount").GetRawText(), data.GetProperty("amount_paid").GetRawText()));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("user_id").ValueKind);
         Assert.Equal(S(created, "expiration_time"), S(data, "expiry_time"));
