@@ -15,12 +15,25 @@ internal sealed class InMemoryAccounts : IAccountStore
 
     public Func<Account, Task>? BeforeUpdate { get; set; }
 
+    /// <summary>Makes the next insert fail: after writing (an answer lost on the way back) or before.</summary>
+    public (bool Fail, bool Landed) NextInsert { get; set; }
+
     public Task<Account> InsertAsync(Account account, CancellationToken ct)
     {
+        var (fail, landed) = NextInsert;
+        NextInsert = default;
         var stored = account with { Version = NextVersion() };
-        return _rows.TryAdd((account.TenantId, account.Id), stored)
-            ? Task.FromResult(stored)
-            : throw new ConcurrencyException($"{account.Id} exists");
+        if (fail && !landed)
+        {
+            throw new TimeoutException("insert timed out before reaching the store");
+        }
+
+        if (!_rows.TryAdd((account.TenantId, account.Id), stored))
+        {
+            throw new ConcurrencyException($"{account.Id} exists");
+        }
+
+        return fail ? throw new TimeoutException("insert landed but its answer was lost") : Task.FromResult(stored);
     }
 
     public async Task<Account> UpdateAsync(Account account, CancellationToken ct)
