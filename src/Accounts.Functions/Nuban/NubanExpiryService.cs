@@ -19,7 +19,7 @@ public sealed class NubanExpiryService(DynamicAccountExpirer expirer, StartupGat
         {
             if (!gate.IsOpen)
             {
-                continue;
+                continue; // storage not ready yet: skip to the next tick
             }
 
             try
