@@ -12,6 +12,7 @@ using Accounts.Functions.Deposits;
 using Accounts.Functions.Hosting;
 using Accounts.Functions.Vertex;
 using Accounts.Functions.Ledger;
+using Accounts.Functions.Nuban;
 using Accounts.Functions.Zoqq;
 using Microsoft.Extensions.Options;
 
@@ -59,6 +60,7 @@ public static class ApiRegistration
 
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
+        builder.AddNuban();
         return builder;
     }
 
@@ -68,6 +70,7 @@ public static class ApiRegistration
         app.MapDepositEndpoints();
         app.MapVertexEndpoints();
         app.MapLedgerEndpoints();
+        app.MapNubanEndpoints();
         return app;
     }
 }

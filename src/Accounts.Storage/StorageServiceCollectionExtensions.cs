@@ -4,6 +4,7 @@ using Accounts.Core.Deposits;
 using Accounts.Core.Entities;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
+using Accounts.Core.NubanAccounts;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Accounts;
 using Accounts.Storage.Claims;
@@ -11,6 +12,7 @@ using Accounts.Storage.Deposits;
 using Accounts.Storage.Entities;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
+using Accounts.Storage.NubanAccounts;
 using Accounts.Storage.Tables;
 using Accounts.Storage.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +50,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LocalDepositQueue>();
         services.AddSingleton<IEntityStore, TableEntityStore>();
         services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
+        services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
         return services;
     }
 

@@ -26,4 +26,18 @@ public sealed class ClaimStoreTests(AzuriteFixture azurite) : TablesTest(azurite
 
         Assert.Equal(1, wins.Count(w => w));
     }
+
+    [Fact]
+    public async Task Only_the_owner_can_release_a_claim_and_then_anyone_may_take_it()
+    {
+        Assert.True(await Store.TryClaimAsync("t1|email", "a@b.c", "acct-1", Ct));
+
+        await Store.ReleaseAsync("t1|email", "a@b.c", "acct-2", Ct);
+        Assert.Equal("acct-1", await Store.FindOwnerAsync("t1|email", "a@b.c", Ct));
+
+        await Store.ReleaseAsync("t1|email", "a@b.c", "acct-1", Ct);
+        await Store.ReleaseAsync("t1|email", "a@b.c", "acct-1", Ct);
+        Assert.Null(await Store.FindOwnerAsync("t1|email", "a@b.c", Ct));
+        Assert.True(await Store.TryClaimAsync("t1|email", "a@b.c", "acct-2", Ct));
+    }
 }

@@ -11,4 +11,10 @@ public interface IClaimStore
 
     /// <summary>The owner of a claimed key, or null when nobody holds it.</summary>
     Task<string?> FindOwnerAsync(string scope, string key, CancellationToken ct);
+
+    /// <summary>
+    /// Gives up a claim held by <paramref name="ownerId"/> (nothing happens when another owner holds it), so a request
+    /// that claimed one key and then lost the race for another does not keep the first one forever.
+    /// </summary>
+    Task ReleaseAsync(string scope, string key, string ownerId, CancellationToken ct);
 }

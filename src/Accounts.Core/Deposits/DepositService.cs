@@ -9,7 +9,8 @@ namespace Accounts.Core.Deposits;
 /// cannot be credited is answered with a recorded reason, and for a known account a failed entry (no balance
 /// effect) records it in the account's history.
 /// </summary>
-public sealed class DepositService(IAccountStore accounts, LedgerService ledger, ReceivingRules rules)
+public sealed class DepositService(IAccountStore accounts, LedgerService ledger, ReceivingRules rules,
+    IEnumerable<IDepositListener> listeners)
 {
     public async Task<DepositOutcome> ApplyAsync(DepositEvent deposit, CancellationToken ct)
     {
@@ -29,9 +30,21 @@ public sealed class DepositService(IAccountStore accounts, LedgerService ledger,
             }
 
             var result = await ledger.ApplyAsync(account.BookId, new DepositIntent(deposit, account.Id), ct);
-            return result.Entry is null
-                ? new DepositOutcome(DepositStatus.Ignored, result.Reason, account.Id, null)
-                : new DepositOutcome(DepositStatus.Applied, null, account.Id, result.Entry.Id);
+            if (result.Entry is null)
+            {
+                return new DepositOutcome(DepositStatus.Ignored, result.Reason, account.Id, null);
+            }
+
+            if (deposit.Type == DepositEventType.Settled)
+            {
+                // Also on a replay: a crash may have come between the credit and a listener's own record of it.
+                foreach (var listener in listeners)
+                {
+                    await listener.OnSettledAsync(account, deposit, ct);
+                }
+            }
+
+            return new DepositOutcome(DepositStatus.Applied, null, account.Id, result.Entry.Id);
         }
         catch (DomainException ex) when (ex.Kind == ErrorKind.Conflict)
         {

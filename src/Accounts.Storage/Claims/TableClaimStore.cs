@@ -21,6 +21,25 @@ public sealed class TableClaimStore(StorageTables tables) : IClaimStore
         }
     }
 
+    public async Task ReleaseAsync(string scope, string key, string ownerId, CancellationToken ct)
+    {
+        var row = await tables.Claims.GetAsync(KeyEncoder.Encode(scope), KeyEncoder.Encode(key), ct);
+        if (row is null || row.GetString("Owner") != ownerId)
+        {
+            return;
+        }
+
+        try
+        {
+            // ETag-checked: a claim taken over by someone else in between is left alone.
+            await tables.Claims.ExecuteAsync(TableOperation.Delete(row), TableWrites.Once, null, ct);
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.NotFound) || e.Is(StorageStatus.PreconditionFailed))
+        {
+            // Already gone or no longer ours: nothing to release.
+        }
+    }
+
     public async Task<string?> FindOwnerAsync(string scope, string key, CancellationToken ct)
     {
         var row = await tables.Claims.GetAsync(KeyEncoder.Encode(scope), KeyEncoder.Encode(key), ct);

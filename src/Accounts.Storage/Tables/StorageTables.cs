@@ -30,7 +30,8 @@ public sealed class StorageTables
         DepositQueue = Table("DepositQueue");
         Entities = Table("Entities");
         NumberPools = Table("NumberPools");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositQueue, Entities, NumberPools];
+        ExpiryIndex = Table("ExpiryIndex");
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositQueue, Entities, NumberPools, ExpiryIndex];
     }
 
     public CloudTable Ledger { get; }
@@ -58,6 +59,7 @@ public sealed class StorageTables
     public CloudTable Entities { get; }
 
     public CloudTable NumberPools { get; }
+    public CloudTable ExpiryIndex { get; }
 
     public IReadOnlyList<CloudTable> All { get; }
 }

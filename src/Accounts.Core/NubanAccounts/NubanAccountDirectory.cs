@@ -1,0 +1,112 @@
+using Accounts.Core.Accounts;
+using Accounts.Core.Errors;
+using Accounts.Core.Ledger;
+
+namespace Accounts.Core.NubanAccounts;
+
+/// <summary>
+/// Reads and closes a tenant's NUBAN accounts by account number. A closed account refuses every operation (403);
+/// a dynamic account past its expiry time is gone (410) even before the expiry timer has marked it.
+/// </summary>
+public sealed class NubanAccountDirectory(IAccountStore accounts, LedgerService ledger, TimeProvider clock)
+{
+    public const string ClosedMessage = "account is closed - no operations can be performed on a closed account";
+    public const int MaxLimit = 100;
+
+    /// <summary>The account of <paramref name="kind"/> with this number; any other kind or tenant is not found.</summary>
+    public async Task<Account> GetAsync(string tenantId, string accountNumber, AccountKind kind, CancellationToken ct)
+    {
+        var account = await FindAsync(tenantId, accountNumber, ct);
+        if (account.Kind != kind)
+        {
+            throw NotFound(kind, accountNumber);
+        }
+
+        EnsureOpen(account);
+        return DynamicExpiry.IsExpired(account, clock.GetUtcNow())
+            ? throw DomainException.Gone(
+                $"dynamic account {accountNumber} expired at {account.ExpiresAt!.Value.UtcDateTime:O} and is no longer active")
+            : account;
+    }
+
+    public async Task<NubanBalance> BalanceAsync(Account account, CancellationToken ct)
+    {
+        var balances = await ledger.GetBalancesAsync(account.BookId, ct);
+        var ngn = balances.FirstOrDefault(b => b.Currency == Naira.Currency);
+        return ngn is null ? new NubanBalance(0, 0) : new NubanBalance(ngn.Posted, ngn.Available);
+    }
+
+    public async Task<NubanPage> ListAsync(string tenantId, AccountKind? kind, int page, int limit, CancellationToken ct)
+    {
+        if (page < 1)
+        {
+            throw DomainException.Invalid("page", "page must be a whole number from 1");
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            throw DomainException.Invalid("limit", $"limit must be a whole number from 1 to {MaxLimit}");
+        }
+
+        var all = await accounts.ListByTenantAsync(tenantId, kind, ct);
+        var nuban = all.Where(a => a.Kind is AccountKind.NubanStatic or AccountKind.NubanDynamic)
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal)
+            .ToList();
+        var items = nuban.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * limit)).Take(limit).ToList();
+        return new NubanPage(items, page, limit, nuban.Count);
+    }
+
+    /// <summary>Closes for good. <paramref name="kind"/> restricts which accounts this route may close (null: any NUBAN).</summary>
+    public async Task<Account> CloseAsync(string tenantId, string accountNumber, AccountKind? kind, string? note, CancellationToken ct)
+    {
+        while (true)
+        {
+            var account = await FindAsync(tenantId, accountNumber, ct);
+            if (kind is { } only && account.Kind != only)
+            {
+                throw NotFound(only, accountNumber);
+            }
+
+            EnsureOpen(account);
+            var attributes = new Dictionary<string, string>(account.Attributes);
+            if (!string.IsNullOrWhiteSpace(note))
+            {
+                attributes[NubanAttributes.CloseNote] = note.Trim();
+            }
+
+            try
+            {
+                return await accounts.UpdateAsync(account with
+                {
+                    Status = AccountStatus.Closed,
+                    Attributes = attributes,
+                    UpdatedAt = clock.GetUtcNow(),
+                }, ct);
+            }
+            catch (ConcurrencyException)
+            {
+                // Changed meanwhile (paid, expired or closed by another request): decide again on fresh state.
+            }
+        }
+    }
+
+    private async Task<Account> FindAsync(string tenantId, string accountNumber, CancellationToken ct)
+    {
+        var account = await accounts.FindByNumberAsync(tenantId, accountNumber, ct);
+        return account is { Kind: AccountKind.NubanStatic or AccountKind.NubanDynamic }
+            ? account
+            : throw DomainException.NotFound($"no account found with account number {accountNumber}");
+    }
+
+    private static void EnsureOpen(Account account)
+    {
+        if (account.IsClosed)
+        {
+            throw DomainException.Forbidden(ClosedMessage);
+        }
+    }
+
+    private static DomainException NotFound(AccountKind kind, string accountNumber) =>
+        DomainException.NotFound(
+            $"no {(kind == AccountKind.NubanStatic ? "static" : "dynamic")} account found with account number {accountNumber}");
+}

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using Accounts.Core.Accounts;
+using Accounts.Core.Errors;
+using Accounts.Core.Routing;
+
+namespace Accounts.Core.NubanAccounts;
+
+/// <summary>
+/// Opens NGN static accounts (one per customer, receiving repeatedly) and dynamic accounts (one expected payment,
+/// time-bound). Every account has its own book. Uniqueness is claimed before anything is written, and claims are
+/// released when the open fails, so a refused request leaves nothing behind.
+/// </summary>
+public sealed class NubanAccountService(IAccountStore accounts, NubanClaims claims, IExpiryIndex expiry,
+    InstitutionCatalog catalog, NubanSettings settings, TimeProvider clock)
+{
+    public const int MaxDurationMinutes = 7 * 24 * 60;
+    public const string StaticType = "STATIC";
+    public const string DynamicType = "DYNAMIC";
+
+    public Institution Institution { get; } = catalog.Find(settings.InstitutionCode) is { Country: "NG" } found && found.Offers("NGN")
+        ? found
+        : throw new InvalidOperationException($"NUBAN institution {settings.InstitutionCode} is not a Nigerian NGN institution in the catalog");
+
+    public static string BookId(string tenantId, string accountId) => $"{tenantId}|acct|{accountId}";
+
+    public async Task<Account> OpenStaticAsync(string tenantId, NubanCustomer customer, CancellationToken ct)
+    {
+        var accountId = Guid.CreateVersion7().ToString();
+        await claims.ClaimCustomerAsync(tenantId, customer, accountId, ct);
+        var attributes = new Dictionary<string, string>
+        {
+            [NubanAttributes.AccountName] = customer.FullName,
+            [NubanAttributes.FirstName] = customer.FirstName,
+            [NubanAttributes.LastName] = customer.LastName,
+            [NubanAttributes.Email] = customer.Email,
+            [NubanAttributes.Phone] = customer.Phone,
+        };
+        Add(attributes, NubanAttributes.Bvn, customer.Bvn);
+        Add(attributes, NubanAttributes.DateOfBirth, customer.DateOfBirth is { } dob ? NubanFields.FormatDate(dob) : null);
+        Add(attributes, NubanAttributes.Address, customer.Address);
+        try
+        {
+            // The customer id is the holder: a static account is "uniquely tied to the user profile".
+            return await InsertAsync(tenantId, accountId, AccountKind.NubanStatic, StaticType, Guid.CreateVersion7().ToString(),
+                attributes, null, null, ct);
+        }
+        catch
+        {
+            await ReleaseIfNotWrittenAsync(tenantId, accountId, () => claims.ReleaseCustomerAsync(tenantId, customer, accountId));
+            throw;
+        }
+    }
+
+    public async Task<Account> OpenDynamicAsync(string tenantId, string accountName, NewDynamicAccount request, CancellationToken ct)
+    {
+        var amount = request.Amount is { } value
+            ? Money.Money.FromDecimal(value, Naira.Currency, "amount")
+            : throw DomainException.Invalid("amount", "amount is required");
+        if (amount.Minor == 0)
+        {
+            throw DomainException.Invalid("amount", "amount must be greater than 0");
+        }
+
+        var duration = request.DurationInMinutes ?? throw DomainException.Invalid("duration_in_minutes", "duration_in_minutes is required");
+        if (duration is < 1 or > MaxDurationMinutes)
+        {
+            throw DomainException.Invalid("duration_in_minutes", $"duration_in_minutes must be between 1 and {MaxDurationMinutes}");
+        }
+
+        var reference = request.Reference is null
+            ? "ref_" + Guid.NewGuid().ToString("N")
+            : NubanFields.Reference(request.Reference, "reference");
+        var accountId = Guid.CreateVersion7().ToString();
+        await claims.ClaimReferenceAsync(tenantId, reference, accountId, ct);
+        var expiresAt = clock.GetUtcNow().AddMinutes(duration);
+        var attributes = new Dictionary<string, string>
+        {
+            [NubanAttributes.AccountName] = accountName,
+            [NubanAttributes.Reference] = reference,
+            [NubanAttributes.AmountPaid] = "0",
+            [NubanAttributes.PaymentStatus] = nameof(PaymentStatus.Pending),
+        };
+        try
+        {
+            // Indexed before the account exists, so no dynamic account can ever be missing from the expiry index.
+            await expiry.AddAsync(new ExpiryEntry(tenantId, accountId, expiresAt), ct);
+            return await InsertAsync(tenantId, accountId, AccountKind.NubanDynamic, DynamicType, accountId, attributes,
+                expiresAt, amount.Minor, ct);
+        }
+        catch
+        {
+            await ReleaseIfNotWrittenAsync(tenantId, accountId, () => claims.ReleaseReferenceAsync(tenantId, reference, accountId));
+            throw;
+        }
+    }
+
+    private async Task<Account> InsertAsync(string tenantId, string accountId, AccountKind kind, string type, string holderId,
+        Dictionary<string, string> attributes, DateTimeOffset? expiresAt, long? expectedMinor, CancellationToken ct)
+    {
+        var number = await NubanNumberAllocator.AllocateAsync(Institution, RandomNumberGenerator.GetInt32,
+            (candidate, token) => accounts.TryClaimNumberAsync(Institution.Code, candidate, tenantId, accountId, token), ct);
+        var now = clock.GetUtcNow();
+        return await accounts.InsertAsync(new Account
+        {
+            Id = accountId,
+            TenantId = tenantId,
+            Kind = kind,
+            HolderId = holderId,
+            AccountNumber = number,
+            InstitutionCode = Institution.Code,
+            Currency = "NGN",
+            Country = "NG",
+            Type = type,
+            Status = AccountStatus.Active,
+            BookId = BookId(tenantId, accountId),
+            ExpiresAt = expiresAt,
+            ExpectedAmountMinor = expectedMinor,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Attributes = attributes,
+        }, ct);
+    }
+
+    /// <summary>
+    /// A failed insert may still have landed (its answer lost); then the claims belong to a real account and must stay,
+    /// or a second account could take the same email or reference.
+    /// </summary>
+    private async Task ReleaseIfNotWrittenAsync(string tenantId, string accountId, Func<Task> release)
+    {
+        if (await accounts.GetAsync(tenantId, accountId, CancellationToken.None) is null)
+        {
+            await release();
+        }
+    }
+
+    private static void Add(Dictionary<string, string> attributes, string name, string? value)
+    {
+        if (value is not null)
+        {
+            attributes[name] = value;
+        }
+    }
+}

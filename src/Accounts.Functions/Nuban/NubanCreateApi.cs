@@ -1,0 +1,53 @@
+using Accounts.Core.NubanAccounts;
+using Accounts.Functions.Api;
+
+namespace Accounts.Functions.Nuban;
+
+/// <summary>Create customer (with its static account), create static and create dynamic accounts (seed 003).</summary>
+public static class NubanCreateApi
+{
+    public const string CreatedMessage = "Virtual account created successfully";
+
+    // Dates of birth are judged in Nigerian time (WAT, UTC+1 all year), where the customer lives.
+    private static readonly TimeSpan Wat = TimeSpan.FromHours(1);
+
+    public static async Task<IResult> CreateCustomer(HttpContext http, NubanAccountService service, TimeProvider clock)
+    {
+        var tenant = NubanCaller.Of(http);
+        var request = JsonBody.Parse<NubanCustomerRequest>(await JsonBody.ReadTextAsync(http.Request, http.RequestAborted), NubanJson.Options);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Wat).DateTime);
+        var customer = new NubanCustomer(
+            NubanFields.Name(request.FirstName, "first_name"),
+            NubanFields.Name(request.LastName, "last_name"),
+            NubanFields.Email(request.Email, "email"),
+            NubanFields.Phone(request.PhoneNumber, "phone_number"),
+            NubanFields.Bvn(request.Bvn, "bvn"),
+            NubanFields.DateOfBirth(request.DateOfBirth, "date_of_birth", today),
+            NubanFields.Address(request.Address, "address"));
+        var account = await service.OpenStaticAsync(tenant.Id, customer, http.RequestAborted);
+        return NubanResults.Created("Account created successfully", NubanWire.Customer(account, service.Institution));
+    }
+
+    public static async Task<IResult> CreateStatic(HttpContext http, NubanAccountService service)
+    {
+        var tenant = NubanCaller.Of(http);
+        var request = JsonBody.Parse<NubanStaticRequest>(await JsonBody.ReadTextAsync(http.Request, http.RequestAborted), NubanJson.Options);
+        var customer = new NubanCustomer(
+            NubanFields.Name(request.FirstName, "first_name"),
+            NubanFields.Name(request.LastName, "last_name"),
+            NubanFields.Email(request.EmailAddress, "email_address"),
+            NubanFields.Phone(request.PhoneNumber, "phone_number"));
+        var account = await service.OpenStaticAsync(tenant.Id, customer, http.RequestAborted);
+        return NubanResults.Created(CreatedMessage, NubanWire.Static(account, service.Institution));
+    }
+
+    /// <summary>The account is named after the merchant (tenant), which is what the payer sees when paying.</summary>
+    public static async Task<IResult> CreateDynamic(HttpContext http, NubanAccountService service)
+    {
+        var tenant = NubanCaller.Of(http);
+        var request = JsonBody.Parse<NubanDynamicRequest>(await JsonBody.ReadTextAsync(http.Request, http.RequestAborted), NubanJson.Options);
+        var account = await service.OpenDynamicAsync(tenant.Id, tenant.Name,
+            new NewDynamicAccount(request.Amount, request.Reference, request.DurationInMinutes), http.RequestAborted);
+        return NubanResults.Created(CreatedMessage, NubanWire.Dynamic(account, service.Institution));
+    }
+}

@@ -1,0 +1,58 @@
+using Accounts.Core.Accounts;
+using Accounts.Core.NubanAccounts;
+using Accounts.Core.Routing;
+using Accounts.Core.Tenancy;
+
+namespace Accounts.Functions.Nuban;
+
+/// <summary>Maps core accounts to the seed's wire records; storage and core types never leave this dialect raw.</summary>
+public static class NubanWire
+{
+    /// <summary>Every account is a customer collection account; the seed shows no other category.</summary>
+    public const string Category = "CUSTOMER";
+
+    public static NubanStaticCreated Static(Account a, Institution bank) =>
+        new(Name(a), a.AccountNumber, bank.Name, bank.Code, a.Currency);
+
+    public static NubanCustomerCreated Customer(Account a, Institution bank) =>
+        new(a.HolderId, Attr(a, NubanAttributes.FirstName), Attr(a, NubanAttributes.LastName), Attr(a, NubanAttributes.Email),
+            Attr(a, NubanAttributes.Phone), Attr(a, NubanAttributes.DateOfBirth), Attr(a, NubanAttributes.Address), Name(a),
+            a.AccountNumber, bank.Name, bank.Code, a.Currency);
+
+    public static NubanDynamicCreated Dynamic(Account a, Institution bank) =>
+        new(NubanJson.Amount(a.ExpectedAmountMinor ?? 0), Attr(a, NubanAttributes.Reference), NubanJson.Time(a.ExpiresAt!.Value),
+            Name(a), a.AccountNumber, bank.Name, bank.Code);
+
+    public static NubanAccountDetail Detail(Account a, NubanBalance balance, Tenant tenant, Institution bank)
+    {
+        var isStatic = a.Kind == AccountKind.NubanStatic;
+        return new NubanAccountDetail(a.Id, tenant.Id, tenant.Environment, a.Currency, bank.Name, bank.Code, Name(a),
+            a.AccountNumber, NubanJson.Time(a.UpdatedAt), NubanJson.Time(a.CreatedAt), NubanJson.Amount(balance.BookedMinor),
+            NubanJson.Amount(balance.AvailableMinor), Status(a), a.UpdatedAt != a.CreatedAt, isStatic ? a.HolderId : null,
+            a.Type, NubanJson.Time(a.ExpiresAt), Category, Tier: string.Empty)
+        {
+            Email = a.Attribute(NubanAttributes.Email),
+            PhoneNumber = a.Attribute(NubanAttributes.Phone),
+            Reference = a.Attribute(NubanAttributes.Reference),
+            Amount = isStatic ? null : NubanJson.Amount(a.ExpectedAmountMinor ?? 0),
+            AmountPaid = isStatic ? null : NubanJson.Amount(DynamicPayments.PaidMinor(a)),
+            PaymentStatus = isStatic ? null : NubanJson.Constant(DynamicPayments.Status(a).ToString()),
+            ExpirationTime = NubanJson.Time(a.ExpiresAt),
+            Note = a.Attribute(NubanAttributes.CloseNote),
+        };
+    }
+
+    public static NubanListItem ListItem(Account a, Tenant tenant, Institution bank, DateTimeOffset now) =>
+        new(a.Id, tenant.Id, tenant.Environment, a.Currency, bank.Name, Name(a), a.AccountNumber, a.Type, Category, Status(a),
+            NubanJson.Time(a.CreatedAt), NubanJson.Time(a.ExpiresAt), DynamicExpiry.IsExpired(a, now))
+        {
+            Reference = a.Attribute(NubanAttributes.Reference),
+        };
+
+    private static string Status(Account a) => a.Status.ToString().ToUpperInvariant();
+
+    private static string Name(Account a) => Attr(a, NubanAttributes.AccountName);
+
+    private static string Attr(Account a, string name) =>
+        a.Attribute(name) ?? throw new InvalidOperationException($"NUBAN account {a.Id} has no {name}");
+}
