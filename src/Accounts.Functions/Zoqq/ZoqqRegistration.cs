@@ -1,0 +1,15 @@
+using Accounts.Core.Global;
+using Accounts.Core.Idempotency;
+
+namespace Accounts.Functions.Zoqq;
+
+public static class ZoqqRegistration
+{
+    public static WebApplicationBuilder AddZoqq(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IdempotencyService>();
+        builder.Services.AddSingleton<GlobalAccountService>();
+        builder.Services.AddSingleton<WalletService>();
+        return builder;
+    }
+}
