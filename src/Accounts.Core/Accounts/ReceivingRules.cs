@@ -9,15 +9,15 @@ namespace Accounts.Core.Accounts;
 /// </summary>
 public sealed class ReceivingRules(InstitutionCatalog catalog, TimeProvider clock)
 {
-    /// <summary>Why the account cannot receive <paramref name="currency"/> now, or null when it can.</summary>
-    public string? Refusal(Account account, string currency)
+    /// <summary>Why the account cannot receive <paramref name="currency"/> at <paramref name="at"/> (default now), or null when it can.</summary>
+    public string? Refusal(Account account, string currency, DateTimeOffset? at = null)
     {
         if (account.Status == AccountStatus.Closed)
         {
             return $"account {account.AccountNumber} is closed";
         }
 
-        if (account.Status == AccountStatus.Expired || (account.ExpiresAt is { } expiry && clock.GetUtcNow() > expiry))
+        if (account.Status == AccountStatus.Expired || (account.ExpiresAt is { } expiry && (at ?? clock.GetUtcNow()) > expiry))
         {
             return $"account {account.AccountNumber} expired at {account.ExpiresAt:O}; refund due";
         }

@@ -5,7 +5,9 @@ namespace Accounts.Core.Deposits;
 
 /// <summary>
 /// A deposit event of a tenant's provider. One event per (tenant, reference, type): <see cref="EventId"/> is derived
-/// from those three, so a redelivery of the same event has the same id.
+/// from those three, so a redelivery of the same event has the same id. <see cref="ReceivedAt"/> is when our webhook
+/// accepted it: the moment that decides whether an account (say, an expiring one) could still receive it, however
+/// long the queue then took.
 /// </summary>
 public sealed record DepositEvent(
     string TenantId,
@@ -15,7 +17,8 @@ public sealed record DepositEvent(
     Money.Money Amount,
     DepositSender? Sender,
     string? Narration,
-    DateTimeOffset OccurredAt)
+    DateTimeOffset OccurredAt,
+    DateTimeOffset ReceivedAt)
 {
     public string EventId => IdOf(TenantId, Reference, Type);
 

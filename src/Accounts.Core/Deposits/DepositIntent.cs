@@ -7,10 +7,13 @@ namespace Accounts.Core.Deposits;
 /// Applies one deposit event to the account's book according to the lifecycle, deciding on the entries the
 /// reference already has: pending adds to pending; settled moves a pending amount to posted (or credits directly);
 /// rejected releases a pending amount; reversed debits a settled amount with a REVERSAL entry pointing at it.
-/// Events may come twice or out of order: a repeated event replays its own entry; a late pending after settlement,
-/// a rejection after settlement and a reversal of an unsettled deposit change nothing.
+/// Events may come twice or out of order: a repeated event replays its own entry (every posting is determined by
+/// the book's state, so a replay matches); a late pending after settlement changes nothing; a reversal that arrives
+/// before its settlement leaves a marker that stops the settlement from being credited later.
+/// A credit the account refuses (<paramref name="refusal"/>) is booked as a Failed entry that moves no money and
+/// releases any pending amount, so the refusal is final and visible.
 /// </summary>
-internal sealed class DepositIntent(DepositEvent deposit, string accountId) : ILedgerIntent
+internal sealed class DepositIntent(DepositEvent deposit, string accountId, string? refusal) : ILedgerIntent
 {
     private readonly string _reference = deposit.Reference;
 
@@ -21,51 +24,61 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId) : IL
         var pending = known.GetValueOrDefault(Pending(_reference));
         var settled = known.GetValueOrDefault(Settled(_reference));
         var rejected = known.GetValueOrDefault(Rejected(_reference));
+        var reversed = known.GetValueOrDefault(Reversed(_reference));
+        var held = pending is { Status: EntryStatus.Pending } ? pending : null;
         return deposit.Type switch
         {
-            DepositEventType.Pending when settled is not null => Skip("the deposit is already settled; a late pending changes nothing"),
-            DepositEventType.Pending when rejected is not null => Skip("the deposit was rejected; a late pending changes nothing"),
+            DepositEventType.Pending when pending is not null => Replay(pending),
+            DepositEventType.Pending when settled is not null || rejected is not null || reversed is not null =>
+                Skip("the deposit has already moved on (settled, rejected or reversed); a late pending changes nothing"),
+            DepositEventType.Pending when refusal is not null => Refuse(Pending(_reference), null),
             DepositEventType.Pending => Post(Pending(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Pending,
                 deposit.Amount, BalanceDelta.PendingCredit(deposit.Amount.Minor)),
+            DepositEventType.Settled when settled is not null => Replay(settled),
             DepositEventType.Settled when rejected is not null => Skip("the deposit was rejected; a later settlement is not applied"),
-            DepositEventType.Settled => Settle(pending),
+            DepositEventType.Settled when refusal is not null => Refuse(Settled(_reference), held),
+            DepositEventType.Settled when reversed is not null =>
+                Fail(Settled(_reference), held, "the deposit was reversed before it settled: not credited"),
+            DepositEventType.Settled when held is not null && held.Currency != deposit.Amount.Currency =>
+                Fail(Settled(_reference), null, $"settlement in {deposit.Amount.Currency.Code} does not match the pending deposit in {held.Currency.Code}; refund due"),
+            DepositEventType.Settled => Post(Settled(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Settled, deposit.Amount,
+                new BalanceDelta(deposit.Amount.Minor, -(held?.Amount.Minor ?? 0), 0)),
+            DepositEventType.Rejected when rejected is not null => Replay(rejected),
             DepositEventType.Rejected when settled is not null => Skip("the deposit is already settled; a rejection changes nothing"),
-            DepositEventType.Rejected => Reject(pending),
-            DepositEventType.Reversed when settled is null => Skip("reversal of an unknown or unsettled deposit: recorded, not applied"),
-            DepositEventType.Reversed => Reverse(settled),
+            DepositEventType.Rejected => Post(Rejected(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Failed,
+                held?.Amount ?? deposit.Amount, new BalanceDelta(0, -(held?.Amount.Minor ?? 0), 0)),
+            DepositEventType.Reversed when reversed is not null => Replay(reversed),
+            DepositEventType.Reversed when settled is null || settled.Status != EntryStatus.Settled => Post(Reversed(_reference),
+                EntryType.Reversal, Direction.Debit, EntryStatus.Failed, deposit.Amount, default,
+                $"Reversal of {_reference} before any settlement: recorded, not applied"),
+            DepositEventType.Reversed when deposit.Amount != settled.Amount => Post(Reversed(_reference), EntryType.Reversal,
+                Direction.Debit, EntryStatus.Failed, deposit.Amount, default,
+                $"Reversal of {deposit.Amount} {deposit.Amount.Currency.Code} does not match the settled {settled.Amount} {settled.Currency.Code}: not applied, needs an operator"),
+            DepositEventType.Reversed => Post(Reversed(_reference), EntryType.Reversal, Direction.Debit, EntryStatus.Settled,
+                settled.Amount, BalanceDelta.SettledDebit(settled.Amount.Minor), $"Reversal of {settled.Description}", settled.Id),
             _ => throw new ArgumentOutOfRangeException(nameof(deposit), deposit.Type, "unknown deposit event"),
         };
     }
 
-    private LedgerDecision Settle(LedgerEntry? pending)
-    {
-        if (pending is not null && pending.Currency != deposit.Amount.Currency)
-        {
-            return Skip($"settlement in {deposit.Amount.Currency.Code} does not match the pending deposit in {pending.Currency.Code}");
-        }
+    private LedgerDecision Refuse(string reference, LedgerEntry? held) =>
+        Fail(reference, held, $"Refused deposit {_reference}: {refusal}");
 
-        var delta = new BalanceDelta(deposit.Amount.Minor, -(pending?.Amount.Minor ?? 0), 0);
-        return Post(Settled(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Settled, deposit.Amount, delta);
-    }
-
-    private LedgerDecision Reject(LedgerEntry? pending) => pending is null
-        ? Post(Rejected(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Failed, deposit.Amount, default)
-        : Post(Rejected(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Failed, pending.Amount,
-            new BalanceDelta(0, -pending.Amount.Minor, 0));
-
-    private LedgerDecision Reverse(LedgerEntry settled) => deposit.Amount != settled.Amount
-        ? Skip($"reversal amount {deposit.Amount} {deposit.Amount.Currency.Code} differs from the settled {settled.Amount} {settled.Currency.Code}")
-        : Post(Reversed(_reference), EntryType.Reversal, Direction.Debit, EntryStatus.Settled, settled.Amount,
-            BalanceDelta.SettledDebit(settled.Amount.Minor), settled.Id, $"Reversal of {settled.Description}");
+    /// <summary>A Failed entry: no posted money, and the pending amount (if any) released.</summary>
+    private LedgerDecision Fail(string reference, LedgerEntry? held, string description) =>
+        Post(reference, EntryType.Deposit, Direction.Credit, EntryStatus.Failed, deposit.Amount,
+            new BalanceDelta(0, -(held?.Amount.Minor ?? 0), 0), description);
 
     private LedgerDecision.Post Post(string reference, EntryType type, Direction direction, EntryStatus status,
-        Money.Money amount, BalanceDelta delta, string? parent = null, string? description = null) =>
+        Money.Money amount, BalanceDelta delta, string? description = null, string? parent = null) =>
         new(new Posting(reference, accountId, type, direction, status, amount, delta, description ?? Description,
             ParentEntryId: parent, Counterparty: deposit.Sender?.Name));
 
     private string Description => deposit.Narration is { Length: > 0 } narration
         ? narration
         : $"Deposit {deposit.Reference}" + (deposit.Sender?.Name is { Length: > 0 } name ? $" from {name}" : string.Empty);
+
+    /// <summary>This event's step is already in the book: the event's outcome is that entry.</summary>
+    private static LedgerDecision.Skip Replay(LedgerEntry existing) => new(Reason: null!, existing);
 
     private static LedgerDecision.Skip Skip(string reason) => new(reason);
 }

@@ -2,7 +2,6 @@ namespace Accounts.Core.Deposits;
 
 /// <summary>
 /// Ledger references of a deposit's entries: one per lifecycle step, so each step is applied at most once per book.
-/// "refused" records an event refused because of the account's state (no balance effect).
 /// </summary>
 internal static class DepositReferences
 {
@@ -13,8 +12,6 @@ internal static class DepositReferences
     public static string Rejected(string reference) => $"dep:{reference}:rejected";
 
     public static string Reversed(string reference) => $"dep:{reference}:reversed";
-
-    public static string Refused(string reference, DepositEventType type) => $"dep:{reference}:refused-{type.ToString().ToLowerInvariant()}";
 
     /// <summary>Splits "dep:{reference}:{step}" into the deposit reference and the step; false for other entries.</summary>
     public static bool TryParse(string ledgerReference, out string reference, out string step)

@@ -43,15 +43,30 @@ public sealed class IdempotencyService(IIdempotencyStore store, TimeProvider clo
         {
             response = await run(record.OperationId);
         }
-        catch
+        catch (DomainException)
         {
-            // Nothing was completed under this key: free it so the client can retry (with a fixed request).
-            await store.DeleteAsync(record, CancellationToken.None);
+            // The request was refused, so nothing was done under this key: free it for a corrected retry. Any other
+            // failure keeps the claim: the work may have half happened, and a retry after the lease must reuse the
+            // same operation id to find it rather than do it again.
+            await ReleaseAsync(record);
             throw;
         }
 
         await store.ReplaceAsync(record with { StatusCode = response.StatusCode, ResponseBody = response.Body }, CancellationToken.None);
         return response;
+    }
+
+    private async Task ReleaseAsync(IdempotencyRecord record)
+    {
+        try
+        {
+            await store.DeleteAsync(record, CancellationToken.None);
+        }
+        catch (ConcurrencyException)
+        {
+            // Another attempt took the key over after our lease ran out; it is theirs now, and the client's error
+            // (rethrown by the caller) is still the right answer to this request.
+        }
     }
 
     private async Task<IdempotencyRecord> TakeOverAsync(IdempotencyRecord stale, CancellationToken ct)

@@ -48,15 +48,31 @@ internal sealed class CommitPlan
         {
             var visible = intent.References.Where(plan._known.ContainsKey).Distinct(StringComparer.Ordinal)
                 .ToDictionary(r => r, r => plan._known[r], StringComparer.Ordinal);
-            plan._outcomes.Add(intent.Decide(visible) switch
-            {
-                LedgerDecision.Post post => plan.Add(post.Posting, now),
-                LedgerDecision.Skip skip => new Outcome(new IntentResult(skip.Existing, Applied: false, skip.Reason), null),
-                _ => throw new InvalidOperationException("Unknown ledger decision"),
-            });
+            plan._outcomes.Add(plan.Decide(intent, visible, now));
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// One intent's outcome. A failure (say, a balance that would overflow) is that intent's alone: the others in the
+    /// batch still commit. Nothing is changed before the point where an intent can fail.
+    /// </summary>
+    private Outcome Decide(ILedgerIntent intent, IReadOnlyDictionary<string, LedgerEntry> visible, DateTimeOffset now)
+    {
+        try
+        {
+            return intent.Decide(visible) switch
+            {
+                LedgerDecision.Post post => Add(post.Posting, now),
+                LedgerDecision.Skip skip => new Outcome(new IntentResult(skip.Existing, Applied: false, skip.Reason), null),
+                _ => throw new InvalidOperationException("Unknown ledger decision"),
+            };
+        }
+        catch (Exception ex)
+        {
+            return new Outcome(null, ex);
+        }
     }
 
     private Outcome Add(Posting posting, DateTimeOffset now)

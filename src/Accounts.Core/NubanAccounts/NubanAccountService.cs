@@ -77,8 +77,6 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         {
             [NubanAttributes.AccountName] = accountName,
             [NubanAttributes.Reference] = reference,
-            [NubanAttributes.AmountPaid] = "0",
-            [NubanAttributes.PaymentStatus] = nameof(PaymentStatus.Pending),
         };
         try
         {

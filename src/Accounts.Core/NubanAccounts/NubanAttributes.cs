@@ -18,13 +18,4 @@ public static class NubanAttributes
 
     /// <summary>Dynamic only: the client's (or generated) payment reference.</summary>
     public const string Reference = "reference";
-
-    /// <summary>Dynamic only: minor units credited so far, as an invariant integer string.</summary>
-    public const string AmountPaid = "amount_paid_minor";
-
-    /// <summary>Dynamic only: <see cref="PaymentStatus"/> by name.</summary>
-    public const string PaymentStatus = "payment_status";
-
-    /// <summary>Dynamic only: deposit references already counted, newline-separated, so a replayed deposit counts once.</summary>
-    public const string PaymentReferences = "payment_references";
 }

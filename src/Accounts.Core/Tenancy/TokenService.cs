@@ -12,6 +12,8 @@ public sealed class TokenService(ITokenStore tokens, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
+    private const int MaxCached = 10_000;
+
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, (AccessToken Token, DateTimeOffset CachedUntil)> _cache = new();
@@ -43,6 +45,11 @@ public sealed class TokenService(ITokenStore tokens, TimeProvider clock)
             stored = await tokens.FindAsync(hash, ct);
             if (stored is not null)
             {
+                if (_cache.Count >= MaxCached)
+                {
+                    _cache.Clear(); // a cache, not a store: starting over only costs a storage read per token
+                }
+
                 _cache[hash] = (stored, now + CacheFor);
             }
         }

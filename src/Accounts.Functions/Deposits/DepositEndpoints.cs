@@ -18,9 +18,9 @@ public static class DepositEndpoints
         webhooks.MapGet("/deposits/{reference}", DepositOperatorApi.GetByReference).AsFunction("GetDepositEvents");
         webhooks.MapGet("/dead-letters/deposits", DepositOperatorApi.ListDeadLettered).AsFunction("ListDeadLetteredDeposits");
 
+        // The startup gate is checked inside: a 503 must reach the caller through the http output.
         app.MapFunction("ReceiveDeposit", FunctionBinding.HttpTrigger("webhooks/deposits", ["post"]), DepositWebhookApi.ReceiveInvocation,
-                FunctionBinding.HttpOutput(), FunctionBinding.ServiceBusOutput(DepositWebhookApi.OutputBinding, Queue, Connection))
-            .AddEndpointFilter<StartupGateFilter>();
+            FunctionBinding.HttpOutput(), FunctionBinding.ServiceBusOutput(DepositWebhookApi.OutputBinding, Queue, Connection));
 
         // Not session-enabled: the Service Bus output binding of a non-.NET handler cannot set SessionId (see README).
         app.MapFunction(ApplyDepositFunction.Name,

@@ -13,7 +13,7 @@ public static class DepositEventParser
     private const int MaxAccountNumberLength = 34;
     private const int MaxTextLength = 256;
 
-    public static DepositEvent Parse(string tenantId, string body)
+    public static DepositEvent Parse(string tenantId, string body, DateTimeOffset receivedAt)
     {
         var request = JsonBody.Parse<DepositWebhookBody>(body, DepositJson.Options);
         if (!DepositEventTypes.TryParse(request.Event, out var type))
@@ -21,7 +21,7 @@ public static class DepositEventParser
             throw DomainException.Invalid("event", $"event must be one of {DepositEventTypes.Allowed}");
         }
 
-        var reference = Text(request.Reference, "reference", MaxReferenceLength, required: true)!;
+        var reference = Reference(request.Reference);
         var accountNumber = Text(request.AccountNumber, "account_number", MaxAccountNumberLength, required: true)!;
         if (!accountNumber.All(char.IsAsciiLetterOrDigit))
         {
@@ -45,7 +45,16 @@ public static class DepositEventParser
                 Text(s.Bank, "sender.bank", MaxTextLength))
             : null;
         return new DepositEvent(tenantId, type.Value, reference, accountNumber, amount, sender,
-            Text(request.Narration, "narration", MaxTextLength), occurred.Instant);
+            Text(request.Narration, "narration", MaxTextLength), occurred.Instant, receivedAt);
+    }
+
+    /// <summary>A provider reference: 1 to 128 printable ASCII characters (it keys the ledger and the operator API).</summary>
+    public static string Reference(string? value)
+    {
+        var reference = Text(value, "reference", MaxReferenceLength, required: true)!;
+        return reference.All(c => c is >= ' ' and <= '~')
+            ? reference
+            : throw DomainException.Invalid("reference", "reference must be printable ASCII");
     }
 
     private static string? Text(string? value, string field, int maxLength, bool required = false)

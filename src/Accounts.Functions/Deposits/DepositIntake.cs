@@ -22,10 +22,10 @@ public sealed class DepositIntake(TenantDirectory tenants, IDepositRecordStore r
 
         var tenant = await tenants.AuthenticateAsync(apiKey, ct);
         WebhookSignature.Verify(tenant.WebhookSecret, timestamp, signature, body, clock.GetUtcNow());
-        var deposit = DepositEventParser.Parse(tenant.Id, body);
+        var deposit = DepositEventParser.Parse(tenant.Id, body, clock.GetUtcNow());
         var message = DepositMessage.From(deposit).ToJson();
         var record = new DepositRecord(tenant.Id, deposit.EventId, deposit.Type, deposit.Reference, deposit.AccountNumber,
-            deposit.Amount.ToString(), deposit.Amount.Currency.Code, message, Hash(message), clock.GetUtcNow());
+            deposit.Amount.ToString(), deposit.Amount.Currency.Code, message, ContentHash(deposit), deposit.ReceivedAt);
         var (inserted, stored) = await records.TryInsertAsync(record, ct);
         if (!inserted && stored.MessageHash != record.MessageHash)
         {
@@ -33,10 +33,15 @@ public sealed class DepositIntake(TenantDirectory tenants, IDepositRecordStore r
                 $"{DepositEventTypes.WireName(deposit.Type)} for reference '{deposit.Reference}' was already received with different content");
         }
 
-        // An event not processed yet is queued again on redelivery: its first queueing may have been lost with a
-        // failed response, and applying it twice has no second effect.
-        return new IntakeResult(deposit.EventId, inserted || stored.Status == DepositStatus.Received ? message : null);
+        // An event not processed yet is queued again on redelivery (the first message, with its arrival time): its
+        // first queueing may have been lost with a failed response, and applying it twice has no second effect.
+        return new IntakeResult(deposit.EventId, stored.Status == DepositStatus.Received ? stored.Message : null);
     }
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>What the provider sent, without our arrival time: equal for every delivery of the same event.</summary>
+    private static string ContentHash(DepositEvent deposit)
+    {
+        var content = DepositMessage.From(deposit with { ReceivedAt = DateTimeOffset.UnixEpoch }).ToJson();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    }
 }

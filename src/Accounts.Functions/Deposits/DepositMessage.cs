@@ -19,13 +19,15 @@ public sealed record DepositMessage(
     string Currency,
     DepositSenderBody? Sender,
     string? Narration,
-    string OccurredAt)
+    string OccurredAt,
+    string ReceivedAt)
 {
     public static DepositMessage From(DepositEvent deposit) => new(
         deposit.TenantId, deposit.EventId, DepositEventTypes.WireName(deposit.Type), deposit.Reference, deposit.AccountNumber,
         deposit.Amount.ToString(), deposit.Amount.Currency.Code,
         deposit.Sender is null ? null : new DepositSenderBody(deposit.Sender.Name, deposit.Sender.AccountNumber, deposit.Sender.Bank),
-        deposit.Narration, deposit.OccurredAt.ToString("O", CultureInfo.InvariantCulture));
+        deposit.Narration, deposit.OccurredAt.ToString("O", CultureInfo.InvariantCulture),
+        deposit.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
 
     public static DepositMessage Parse(string json) =>
         JsonSerializer.Deserialize<DepositMessage>(json, DepositJson.Options)
@@ -45,6 +47,8 @@ public sealed record DepositMessage(
             : throw new InvalidDataException($"deposit message {EventId} has an unknown currency '{Currency}'");
         return new DepositEvent(TenantId, type.Value, Reference, AccountNumber, Money.Parse(Amount, currency, "amount"),
             Sender is null ? null : new DepositSender(Sender.Name, Sender.AccountNumber, Sender.Bank), Narration,
-            DateTimeOffset.Parse(OccurredAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+            Time(OccurredAt), Time(ReceivedAt));
     }
+
+    private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

@@ -11,7 +11,7 @@ public static class DepositOperatorApi
         IDepositRecordStore records)
     {
         var tenant = await AuthenticateAsync(request, tenants);
-        var found = await records.ListByReferenceAsync(tenant.Id, reference, request.HttpContext.RequestAborted);
+        var found = await records.ListByReferenceAsync(tenant.Id, DepositEventParser.Reference(reference), request.HttpContext.RequestAborted);
         if (found.Count == 0)
         {
             throw DomainException.NotFound($"no deposit event with reference '{reference}' was received");

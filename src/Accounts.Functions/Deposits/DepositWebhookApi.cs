@@ -31,7 +31,7 @@ public static class DepositWebhookApi
         return Results.Json(DepositResponses.Accepted(result.EventId), statusCode: StatusCodes.Status202Accepted);
     }
 
-    public static async Task<IResult> ReceiveInvocation(HttpRequest request, DepositIntake intake)
+    public static async Task<IResult> ReceiveInvocation(HttpRequest request, DepositIntake intake, StartupGate gate)
     {
         var ct = request.HttpContext.RequestAborted;
         var invocation = await InvocationRequest.ReadAsync(request, ct);
@@ -39,6 +39,7 @@ public static class DepositWebhookApi
         var outputs = new Dictionary<string, object?>();
         try
         {
+            await gate.WaitAsync(ct);
             var result = await intake.ReceiveAsync(Header(req, "x-api-key"), Header(req, "x-timestamp"), Header(req, "x-signature"),
                 Body(req), ct);
             outputs["res"] = InvocationResponse.HttpOutput(StatusCodes.Status202Accepted, DepositResponses.Accepted(result.EventId));

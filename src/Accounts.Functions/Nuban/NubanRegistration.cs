@@ -1,4 +1,3 @@
-using Accounts.Core.Deposits;
 using Accounts.Core.NubanAccounts;
 using Accounts.Functions.Hosting;
 
@@ -17,8 +16,6 @@ public static class NubanRegistration
         services.AddSingleton<NubanClaims>();
         services.AddSingleton<NubanAccountService>();
         services.AddSingleton<NubanAccountDirectory>();
-        services.AddSingleton<NubanPaymentService>();
-        services.AddSingleton<IDepositListener>(sp => sp.GetRequiredService<NubanPaymentService>());
         services.AddSingleton<DynamicAccountExpirer>();
         if (!builder.Environment.IsEnvironment(TestingEnvironment) && !ListenAddress.IsUnderFunctionsHost(builder.Configuration))
         {

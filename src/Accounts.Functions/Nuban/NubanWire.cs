@@ -35,8 +35,8 @@ public static class NubanWire
             PhoneNumber = a.Attribute(NubanAttributes.Phone),
             Reference = a.Attribute(NubanAttributes.Reference),
             Amount = isStatic ? null : NubanJson.Amount(a.ExpectedAmountMinor ?? 0),
-            AmountPaid = isStatic ? null : NubanJson.Amount(DynamicPayments.PaidMinor(a)),
-            PaymentStatus = isStatic ? null : NubanJson.Constant(DynamicPayments.Status(a).ToString()),
+            AmountPaid = isStatic ? null : NubanJson.Amount(balance.BookedMinor),
+            PaymentStatus = isStatic ? null : NubanJson.Constant(DynamicPayments.StatusFor(balance.BookedMinor, a.ExpectedAmountMinor ?? 0).ToString()),
             ExpirationTime = NubanJson.Time(a.ExpiresAt),
             Note = a.Attribute(NubanAttributes.CloseNote),
         };

@@ -13,7 +13,6 @@ public static class VertexTransactionMapper
     public static VertexTransaction ToWire(EntityTransaction transaction, Entity entity)
     {
         var e = transaction.Entry;
-        var zero = Money.Format(0, e.Currency);
         var isCredit = e.Direction == Direction.Credit;
         return new VertexTransaction(
             transaction.TxId,
@@ -29,13 +28,14 @@ public static class VertexTransactionMapper
             isCredit ? "credit" : "debit",
             Money.Format(e.FeeMinor, e.Currency),
             isCredit ? entity.Name : e.Counterparty ?? string.Empty,
-            isCredit ? e.Amount.ToString() : zero,
-            isCredit ? zero : e.Amount.ToString(),
+            // credit and debit are what moved the running balance: nothing for a pending or failed deposit.
+            Money.Format(Math.Max(e.Delta.Posted, 0), e.Currency),
+            Money.Format(Math.Max(-e.Delta.Posted, 0), e.Currency),
             Money.Format(e.PostedAfter, e.Currency),
             transaction.Verified);
     }
 
-    /// <summary>Seed 004's status names. "Invalid" is never produced: refused deposits are recorded by the pipeline, not booked.</summary>
+    /// <summary>Seed 004's status names. "Invalid" is never produced: a refused deposit is a Failed entry that moves no money.</summary>
     public static string Status(EntryStatus status) => status switch
     {
         EntryStatus.Pending => "Pending",

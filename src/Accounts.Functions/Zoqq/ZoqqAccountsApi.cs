@@ -6,7 +6,10 @@ using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Zoqq;
 
-/// <summary>Create, list, update and close of Zoqq global accounts (seed 001).</summary>
+/// <summary>
+/// Create, list, update and close of Zoqq global accounts (seed 001). Mutations run to the end even if the caller
+/// disconnects, so their outcome is stored under the idempotency key rather than left half done.
+/// </summary>
 public static class ZoqqAccountsApi
 {
     private const int MaxLabelLength = 100;
@@ -22,7 +25,7 @@ public static class ZoqqAccountsApi
             ZoqqAccountMapper.ToFeatures(request.RequiredFeatures));
         return await ZoqqIdempotency.RunAsync(http, idempotency, "create", body, null, async accountId =>
         {
-            var account = await service.OpenAsync(caller.Tenant.Id, caller.UserId, accountId, caller.Tenant.Name, open, http.RequestAborted);
+            var account = await service.OpenAsync(caller.Tenant.Id, caller.UserId, accountId, caller.Tenant.Name, open, CancellationToken.None);
             return ZoqqResults.SuccessJson("virtual_account created successfully", new[] { ZoqqAccountMapper.ToWire(account, catalog) });
         });
     }
@@ -53,9 +56,9 @@ public static class ZoqqAccountsApi
         var label = Label(request.Label, required: true)!;
         return await ZoqqIdempotency.RunAsync(http, idempotency, "update", body, accountId, async _ =>
         {
-            var current = await service.GetOwnedAsync(caller.Tenant.Id, caller.UserId, accountId, http.RequestAborted);
+            var current = await service.GetOwnedAsync(caller.Tenant.Id, caller.UserId, accountId, CancellationToken.None);
             EnsureUnchanged(request, current, catalog);
-            var account = await service.RelabelAsync(caller.Tenant.Id, caller.UserId, accountId, label, http.RequestAborted);
+            var account = await service.RelabelAsync(caller.Tenant.Id, caller.UserId, accountId, label, CancellationToken.None);
             return ZoqqResults.SuccessJson("virtual_account updated successfully", new[] { ZoqqAccountMapper.ToWire(account, catalog) });
         });
     }
@@ -67,7 +70,7 @@ public static class ZoqqAccountsApi
         var body = await JsonBody.ReadTextAsync(http.Request, http.RequestAborted);
         return await ZoqqIdempotency.RunAsync(http, idempotency, "close", body, accountId, async _ =>
         {
-            await service.CloseAsync(caller.Tenant.Id, caller.UserId, accountId, http.RequestAborted);
+            await service.CloseAsync(caller.Tenant.Id, caller.UserId, accountId, CancellationToken.None);
             return ZoqqResults.SuccessJson<object?>("virtual_account closed successfully", null);
         });
     }

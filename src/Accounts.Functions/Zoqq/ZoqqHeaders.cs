@@ -21,8 +21,13 @@ public static class ZoqqHeaders
             throw DomainException.Invalid(name, $"{name} header is required");
         }
 
-        return value.Length > MaxLength
-            ? throw DomainException.Invalid(name, $"{name} header must not exceed {MaxLength} characters")
-            : value;
+        if (value.Length > MaxLength)
+        {
+            throw DomainException.Invalid(name, $"{name} header must not exceed {MaxLength} characters");
+        }
+
+        return value.All(c => c is >= ' ' and <= '~')
+            ? value
+            : throw DomainException.Invalid(name, $"{name} header must be printable ASCII");
     }
 }

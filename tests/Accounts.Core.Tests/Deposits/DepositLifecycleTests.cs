@@ -14,9 +14,9 @@ public class DepositLifecycleTests
     public DepositLifecycleTests() =>
         _ledger = new LedgerService(_store, new ManualClock(new DateTimeOffset(2025, 4, 1, 9, 0, 0, TimeSpan.Zero)));
 
-    private Task<IntentResult> Apply(DepositEventType type, long minor = 10050, string reference = "ref-1") =>
+    private Task<IntentResult> Apply(DepositEventType type, long minor = 10050, string reference = "ref-1", string? refusal = null) =>
         _ledger.ApplyAsync("book", new DepositIntent(new DepositEvent("tenant", type, reference, "123", new Money.Money(minor, Sgd),
-            new DepositSender("Jane", "999", "DBS"), null, DateTimeOffset.UnixEpoch), "acct-1"), CancellationToken.None);
+            new DepositSender("Jane", "999", "DBS"), null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), "acct-1", refusal), CancellationToken.None);
 
     private async Task<(long Posted, long Pending, int Entries)> Book()
     {
@@ -70,7 +70,7 @@ public class DepositLifecycleTests
 
         Assert.False(late.Applied);
         Assert.Null(late.Entry);
-        Assert.Contains("already settled", late.Reason);
+        Assert.Contains("already moved on", late.Reason);
         Assert.Equal((10050, 0, 1), await Book());
     }
 
@@ -114,26 +114,50 @@ public class DepositLifecycleTests
     }
 
     [Fact]
-    public async Task A_reversal_of_an_unsettled_or_unknown_deposit_is_not_applied()
+    public async Task A_reversal_before_settlement_is_recorded_without_money_and_stops_the_later_settlement()
     {
-        var unknown = await Apply(DepositEventType.Reversed, reference: "never-seen");
         await Apply(DepositEventType.Pending);
-        var unsettled = await Apply(DepositEventType.Reversed);
 
-        Assert.False(unknown.Applied);
-        Assert.False(unsettled.Applied);
-        Assert.Contains("unsettled", unsettled.Reason);
-        Assert.Equal((0, 10050, 1), await Book());
+        var early = await Apply(DepositEventType.Reversed);
+        var settled = await Apply(DepositEventType.Settled);
+
+        Assert.Equal((EntryStatus.Failed, 0L), (early.Entry!.Status, early.Entry.Delta.Posted));
+        Assert.Equal(EntryStatus.Failed, settled.Entry!.Status);
+        Assert.Equal((0, 0, 3), await Book());
     }
 
     [Fact]
-    public async Task A_reversal_for_a_different_amount_is_not_applied()
+    public async Task A_refused_settlement_moves_no_money_and_releases_the_pending_amount()
+    {
+        await Apply(DepositEventType.Pending);
+
+        var refused = await Apply(DepositEventType.Settled, refusal: "account is closed");
+
+        Assert.Equal(EntryStatus.Failed, refused.Entry!.Status);
+        Assert.Contains("account is closed", refused.Entry.Description);
+        Assert.Equal((0, 0, 2), await Book());
+    }
+
+    [Fact]
+    public async Task A_redelivery_after_the_account_changed_replays_the_credit_instead_of_refusing_it()
+    {
+        var first = await Apply(DepositEventType.Settled);
+
+        var replay = await Apply(DepositEventType.Settled, refusal: "account expired; refund due");
+
+        Assert.False(replay.Applied);
+        Assert.Equal(first.Entry, replay.Entry);
+        Assert.Equal((10050, 0, 1), await Book());
+    }
+
+    [Fact]
+    public async Task A_reversal_for_a_different_amount_is_recorded_but_not_applied()
     {
         await Apply(DepositEventType.Settled);
 
         var reversal = await Apply(DepositEventType.Reversed, minor: 1);
 
-        Assert.False(reversal.Applied);
-        Assert.Equal((10050, 0, 1), await Book());
+        Assert.Equal((EntryStatus.Failed, 0L), (reversal.Entry!.Status, reversal.Entry.Delta.Posted));
+        Assert.Equal((10050, 0, 2), await Book());
     }
 }

@@ -53,6 +53,22 @@ public class IdempotencyServiceTests
     }
 
     [Fact]
+    public async Task A_failure_that_is_not_a_refusal_keeps_the_claim_so_a_retry_reuses_the_operation_id()
+    {
+        await Assert.ThrowsAsync<TimeoutException>(() => Service.RunAsync("tenant", "zoqq", "k1", "hash-a",
+            _ => throw new TimeoutException("storage timed out after the account row landed"), CancellationToken.None));
+        var during = await Assert.ThrowsAsync<DomainException>(() => Run("k1", "hash-a"));
+        _clock.Advance(IdempotencyService.Lease + TimeSpan.FromSeconds(1));
+
+        var retried = await Run("k1", "hash-a");
+
+        Assert.Equal(ErrorKind.Conflict, during.Kind);
+        Assert.Equal(1, _store.Count);
+        Assert.Equal(1, _runs);
+        Assert.StartsWith("created:", retried.Body);
+    }
+
+    [Fact]
     public async Task A_request_still_running_makes_a_concurrent_retry_a_conflict()
     {
         var release = new TaskCompletionSource();

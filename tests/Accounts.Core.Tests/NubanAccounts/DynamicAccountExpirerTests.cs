@@ -55,20 +55,20 @@ public sealed class DynamicAccountExpirerTests
     }
 
     [Fact]
-    public async Task A_payment_landing_between_read_and_write_is_kept()
+    public async Task A_change_landing_between_read_and_write_is_kept()
     {
         var account = await AddAsync("a1", minutes: 1);
         _clock.Advance(TimeSpan.FromMinutes(2));
         _accounts.BeforeUpdate = async _ =>
         {
             var current = (await _accounts.GetAsync("t1", "a1", CancellationToken.None))!;
-            await _accounts.UpdateAsync(DynamicPayments.Apply(current, "dep-1", 500)!, CancellationToken.None);
+            await _accounts.UpdateAsync(current with { Label = "changed meanwhile" }, CancellationToken.None);
         };
 
         Assert.Equal(1, await Expirer.RunAsync(CancellationToken.None));
 
         var stored = (await _accounts.GetAsync("t1", account.Id, CancellationToken.None))!;
-        Assert.Equal((AccountStatus.Expired, 500L), (stored.Status, DynamicPayments.PaidMinor(stored)));
+        Assert.Equal((AccountStatus.Expired, "changed meanwhile"), (stored.Status, stored.Label));
     }
 
     private async Task<Account> AddAsync(string id, int minutes, AccountStatus status = AccountStatus.Active)

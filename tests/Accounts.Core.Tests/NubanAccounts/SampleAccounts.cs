@@ -25,7 +25,6 @@ internal static class SampleAccounts
         ExpectedAmountMinor = expectedMinor,
         CreatedAt = Created,
         UpdatedAt = Created,
-        Attributes = new Dictionary<string, string> { [NubanAttributes.AmountPaid] = "0", [NubanAttributes.PaymentStatus] = "Pending" },
         Version = "v1",
     };
 

@@ -85,7 +85,7 @@ public class DepositFunctionContractTests(AppFixture app)
 
     private static string Message(ZoqqSession session, string reference, string number, string amount) =>
         new DepositMessage(session.Tenant.Id, "evt_" + reference, "deposit.settled", reference, number, amount, "SGD", null, null,
-            "2025-04-09T10:12:37.0000000+00:00").ToJson();
+            "2025-04-09T10:12:37.0000000+00:00", DateTimeOffset.UtcNow.ToString("O")).ToJson();
 
     private static object ServiceBusInvocation(string message, string deliveryCount, bool doubleEncoded) => new
     {

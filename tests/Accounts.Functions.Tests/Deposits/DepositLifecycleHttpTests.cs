@@ -55,7 +55,7 @@ public class DepositLifecycleHttpTests(AppFixture app)
         Assert.Single(await Transactions(session, id));
         var pending = events.Single(e => e.GetProperty("event").GetString() == "deposit.pending");
         Assert.Equal("IGNORED", pending.GetProperty("status").GetString());
-        Assert.Contains("already settled", pending.GetProperty("reason").GetString());
+        Assert.Contains("already moved on", pending.GetProperty("reason").GetString());
     }
 
     [Fact]

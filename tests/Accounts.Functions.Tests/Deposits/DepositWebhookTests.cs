@@ -78,6 +78,7 @@ public class DepositWebhookTests(AppFixture app)
     [InlineData("""{"event":"deposit.settled","reference":"r","account_number":"1","amount":"1","currency":"XYZ","occurred_at":"2025-04-09T10:12:37Z"}""", "currency")]
     [InlineData("""{"event":"deposit.settled","reference":"r","account_number":"1","amount":"1","currency":"SGD","occurred_at":"yesterday"}""", "occurred_at")]
     [InlineData("""{"event":"deposit.settled","reference":"r","account_number":"1","amount":"1","currency":"SGD","occurred_at":"2025-04-09T10:12:37Z","sender":"Jane"}""", "sender")]
+    [InlineData("""{"event":"deposit.settled","reference":"réf-1","account_number":"1","amount":"1","currency":"SGD","occurred_at":"2025-04-09T10:12:37Z"}""", "reference")]
     [InlineData("""{"event":""", "body")]
     public async Task Bad_fields_get_400_naming_the_field(string json, string field)
     {
@@ -87,6 +88,19 @@ public class DepositWebhookTests(AppFixture app)
 
         Assert.Equal(400, status);
         Assert.Equal(field, body.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task An_absurd_reference_on_the_operator_endpoint_is_400_not_a_server_error()
+    {
+        var session = await ZoqqSession.StartAsync(app);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/webhooks/deposits/" + new string('x', 2000));
+        request.Headers.Add("x-api-key", session.Tenant.ApiKey);
+
+        var (status, body) = await DepositWebhook.ReadAsync(await app.CreateClient().SendAsync(request));
+
+        Assert.Equal(400, status);
+        Assert.Equal("reference", body.GetProperty("field").GetString());
     }
 
     [Fact]

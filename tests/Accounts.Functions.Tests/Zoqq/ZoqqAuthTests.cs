@@ -67,6 +67,19 @@ public class ZoqqAuthTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_user_id_that_is_not_printable_ascii_is_400()
+    {
+        var session = await ZoqqSession.StartAsync(app);
+        var request = session.Request(HttpMethod.Get, "/zoqq/api/v1/account");
+        request.Headers.Remove("x-user-id");
+        request.Headers.TryAddWithoutValidation("x-user-id", "user\u0001");
+
+        var (status, body) = await session.SendAsync(request);
+
+        AssertError(400, status, body, "x-user-id");
+    }
+
+    [Fact]
     public async Task A_token_of_another_tenant_is_refused()
     {
         var mine = await ZoqqSession.StartAsync(app);
