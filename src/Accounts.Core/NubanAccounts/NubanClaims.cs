@@ -22,16 +22,22 @@ public sealed class NubanClaims(IClaimStore claims)
             wanted.Add((Scope(tenantId, "bvn"), bvn, "bvn"));
         }
 
-        var held = new List<(string Scope, string Key)>();
-        foreach (var (scope, key, field) in wanted)
+        try
         {
-            if (!await claims.TryClaimAsync(scope, key, accountId, ct))
+            foreach (var (scope, key, field) in wanted)
             {
-                await ReleaseAllAsync(held, accountId);
-                throw DomainException.Conflict($"an account already exists with this {field.Replace('_', ' ')}");
+                if (!await claims.TryClaimAsync(scope, key, accountId, ct))
+                {
+                    throw DomainException.Conflict($"an account already exists with this {field.Replace('_', ' ')}");
+                }
             }
-
-            held.Add((scope, key));
+        }
+        catch
+        {
+            // Refused, cancelled or failed half way: give back whatever this account holds, including a claim whose
+            // write landed although its call failed (release only deletes a claim this account owns).
+            await ReleaseAllAsync(wanted.Select(w => (w.Scope, w.Key)), accountId);
+            throw;
         }
     }
 
@@ -48,7 +54,18 @@ public sealed class NubanClaims(IClaimStore claims)
 
     public async Task ClaimReferenceAsync(string tenantId, string reference, string accountId, CancellationToken ct)
     {
-        if (!await claims.TryClaimAsync(Scope(tenantId, "reference"), reference, accountId, ct))
+        bool claimed;
+        try
+        {
+            claimed = await claims.TryClaimAsync(Scope(tenantId, "reference"), reference, accountId, ct);
+        }
+        catch
+        {
+            await ReleaseReferenceAsync(tenantId, reference, accountId);
+            throw;
+        }
+
+        if (!claimed)
         {
             throw DomainException.Conflict($"reference {reference} already exists");
         }
