@@ -24,6 +24,11 @@ public sealed class LedgerServiceConcurrencyTests(AzuriteFixture azurite) : Tabl
 
         await AssertBookAsync(bookId, 50, Enumerable.Range(1, 50).Sum(i => 100L + i));
         Assert.All(results, r => Assert.True(r.Applied));
+        var store = new TableLedgerStore(Tables);
+        foreach (var result in results.Take(5))
+        {
+            Assert.Equal(result.Entry, await store.FindEntryAsync(bookId, result.Entry.Id, Ct));
+        }
     }
 
     [Fact]

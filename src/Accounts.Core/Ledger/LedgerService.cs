@@ -105,14 +105,9 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
 
     private async Task<Dictionary<string, LedgerEntry>> LoadEarlierEntriesAsync(string bookId, BookSnapshot snapshot)
     {
-        var found = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
-        foreach (var record in snapshot.References.Values)
-        {
-            var entry = await store.FindEntryAsync(bookId, record.EntryId, CancellationToken.None)
-                ?? throw new InvalidOperationException($"Book {bookId}: reference {record.Reference} points at missing entry {record.EntryId}");
-            found[record.EntryId] = entry;
-        }
-
-        return found;
+        var entries = await Task.WhenAll(snapshot.References.Values.Select(async record =>
+            await store.FindEntryAsync(bookId, record.EntryId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Book {bookId}: reference {record.Reference} points at missing entry {record.EntryId}")));
+        return entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 }

@@ -25,6 +25,18 @@ internal static class LedgerKeys
     public static string Entry(DateTimeOffset createdAt, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{EntryPrefix}{createdAt.UtcTicks:D19}|{sequence:D12}");
 
+    /// <summary>The millisecond a UUIDv7 id was made in (its first 48 bits), or null for any other id.</summary>
+    public static DateTimeOffset? MillisecondOf(string entryId)
+    {
+        if (!Guid.TryParse(entryId, out var id) || id.Version != 7)
+        {
+            return null;
+        }
+
+        var milliseconds = long.Parse(id.ToString("N")[..12], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+    }
+
     /// <summary>First possible entry key at or after <paramref name="time"/> (every entry key at that tick is greater).</summary>
     public static string EntryBound(DateTimeOffset time) =>
         string.Create(CultureInfo.InvariantCulture, $"{EntryPrefix}{time.UtcTicks:D19}|");

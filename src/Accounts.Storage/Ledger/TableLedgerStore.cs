@@ -83,12 +83,26 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
         return ordered.Skip(query.Skip).Take(query.Take).Select(EntryRows.To).ToList();
     }
 
+    /// <summary>
+    /// Entry ids are UUIDv7 made from the entry's time, so the id names the millisecond whose row keys hold it: a read
+    /// of a handful of rows instead of the whole book. Any other id falls back to scanning the book's entries.
+    /// </summary>
     public async Task<LedgerEntry?> FindEntryAsync(string bookId, string entryId, CancellationToken ct)
     {
-        var filter = TableReads.And(
-            TableReads.RowRange(LedgerKeys.Partition(bookId), LedgerKeys.EntryPrefix, LedgerKeys.EntryEnd),
-            TableQuery.GenerateFilterCondition("Id", QueryComparisons.Equal, entryId));
-        var rows = await table.QueryAllAsync(filter, ct, limit: 1);
+        var partition = LedgerKeys.Partition(bookId);
+        var byId = TableQuery.GenerateFilterCondition("Id", QueryComparisons.Equal, entryId);
+        if (LedgerKeys.MillisecondOf(entryId) is { } millisecond)
+        {
+            var near = await table.QueryAllAsync(TableReads.And(TableReads.RowRange(partition,
+                LedgerKeys.EntryBound(millisecond), LedgerKeys.EntryBound(millisecond.AddMilliseconds(1))), byId), ct, limit: 1);
+            if (near.Count == 1)
+            {
+                return EntryRows.To(near[0]);
+            }
+        }
+
+        var rows = await table.QueryAllAsync(TableReads.And(TableReads.RowRange(partition, LedgerKeys.EntryPrefix, LedgerKeys.EntryEnd), byId),
+            ct, limit: 1);
         return rows.Count == 0 ? null : EntryRows.To(rows[0]);
     }
 
