@@ -1,16 +1,10 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Deposits;
 
 /// <summary>Wire format of deposit webhooks, queue messages and the operator endpoints: snake_case.</summary>
 public static class DepositJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions Options = WireJson.Create(JsonNamingPolicy.SnakeCaseLower, refuseUnknownFields: false);
 }

@@ -1,27 +1,15 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Accounts.Core.Money;
 using Accounts.Core.NubanAccounts;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Nuban;
 
 /// <summary>The Nuban wire format (seed 003): snake_case names, nulls written out, unknown request fields refused.</summary>
 public static class NubanJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-
-        // amount and duration_in_minutes are documented as JSON numbers; "100" is refused rather than guessed at.
-        NumberHandling = JsonNumberHandling.Strict,
-
-        // Responses go to API clients, not into HTML, so quotes and apostrophes in messages stay readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions Options = WireJson.Create(JsonNamingPolicy.SnakeCaseLower);
 
     /// <summary>UTC with seven fractional digits and "Z", as in the seed's "2025-09-26T10:54:11.7017025Z".</summary>
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);

@@ -1,20 +1,13 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Vertex;
 
 /// <summary>Vertex's wire format: snake_case names, unknown request fields refused, UTC times with a Z.</summary>
 public static class VertexJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions Options = WireJson.Create(JsonNamingPolicy.SnakeCaseLower);
 
     /// <summary>ISO 8601 as in the seed: "2025-01-15T10:30:00Z".</summary>
     public static string Time(DateTimeOffset value) =>

@@ -1,21 +1,12 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Zoqq;
 
 /// <summary>Zoqq's wire format: snake_case names, nulls written out, unknown request fields refused.</summary>
 public static class ZoqqJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-
-        // Responses go to API clients, not into HTML, so quotes and apostrophes in messages stay readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions Options = WireJson.Create(JsonNamingPolicy.SnakeCaseLower);
 
     /// <summary>Zoqq timestamps: UTC with a compact offset, as in "2025-04-09T10:12:37+0000".</summary>
     public static string Time(DateTimeOffset value) =>
