@@ -22,6 +22,7 @@ public static class ApiRegistration
         services.AddSingleton<LedgerService>();
         services.AddSingleton<ReceivingRules>();
         services.AddSingleton<AccountLedger>();
+        services.AddSingleton<AccountSeal>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TokenService>();
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);

@@ -1,3 +1,4 @@
+using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
 using static Accounts.Core.Deposits.DepositReferences;
 
@@ -10,17 +11,19 @@ namespace Accounts.Core.Deposits;
 /// Events may come twice or out of order: a repeated event replays its own entry (every posting is determined by
 /// the book's state, so a replay matches); a late pending after settlement changes nothing; a reversal that arrives
 /// before its settlement leaves a marker that stops the settlement from being credited later.
-/// A credit the account refuses (<paramref name="refusal"/>) is booked as a Failed entry that moves no money and
-/// releases any pending amount, so the refusal is final and visible.
+/// A credit the account refuses (<paramref name="refusal"/>, or the account's seal in the book once it is closed) is
+/// booked as a Failed entry that moves no money and releases any pending amount, so the refusal is final and visible.
 /// </summary>
 internal sealed class DepositIntent(DepositEvent deposit, string accountId, string? refusal) : ILedgerIntent
 {
     private readonly string _reference = deposit.Reference;
 
-    public IReadOnlyCollection<string> References => All(_reference);
+    public IReadOnlyCollection<string> References => [.. All(_reference), AccountSeal.Reference(accountId)];
 
-    public LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known)
+    public LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances)
     {
+        // Sealed inside the book, so a close and a deposit can never both pass on stale views of each other.
+        var refused = known.ContainsKey(AccountSeal.Reference(accountId)) ? "account is closed" : refusal;
         var pending = known.GetValueOrDefault(Pending(_reference));
         var settled = known.GetValueOrDefault(Settled(_reference));
         var rejected = known.GetValueOrDefault(Rejected(_reference));
@@ -31,12 +34,12 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId, stri
             DepositEventType.Pending when pending is not null => Replay(pending),
             DepositEventType.Pending when settled is not null || rejected is not null || reversed is not null =>
                 Skip("the deposit has already moved on (settled, rejected or reversed); a late pending changes nothing"),
-            DepositEventType.Pending when refusal is not null => Refuse(Pending(_reference), null),
+            DepositEventType.Pending when refused is not null => Refuse(Pending(_reference), null, refused),
             DepositEventType.Pending => Post(Pending(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Pending,
                 deposit.Amount, BalanceDelta.PendingCredit(deposit.Amount.Minor)),
             DepositEventType.Settled when settled is not null => Replay(settled),
             DepositEventType.Settled when rejected is not null => Skip("the deposit was rejected; a later settlement is not applied"),
-            DepositEventType.Settled when refusal is not null => Refuse(Settled(_reference), held),
+            DepositEventType.Settled when refused is not null => Refuse(Settled(_reference), held, refused),
             DepositEventType.Settled when reversed is not null =>
                 Fail(Settled(_reference), held, "the deposit was reversed before it settled: not credited"),
             DepositEventType.Settled when held is not null && held.Currency != deposit.Amount.Currency =>
@@ -60,8 +63,8 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId, stri
         };
     }
 
-    private LedgerDecision Refuse(string reference, LedgerEntry? held) =>
-        Fail(reference, held, $"Refused deposit {_reference}: {refusal}");
+    private LedgerDecision Refuse(string reference, LedgerEntry? held, string reason) =>
+        Fail(reference, held, $"Refused deposit {_reference}: {reason}; refund due");
 
     /// <summary>A Failed entry: no posted money, and the pending amount (if any) released.</summary>
     private LedgerDecision Fail(string reference, LedgerEntry? held, string description) =>

@@ -5,7 +5,8 @@ namespace Accounts.Core.Deposits;
 /// <summary>
 /// A book's entries as a customer sees its transactions: one line per deposit, in its latest state. A pending
 /// entry disappears once the deposit settles or is rejected, and a settled deposit that was reversed shows as
-/// Reversed (the reversal itself is its own debit line pointing at it). Other entries show as they are.
+/// Reversed (the reversal itself is its own debit line pointing at it). Closure markers are not transactions.
+/// Other entries show as they are.
 /// </summary>
 public static class TransactionHistory
 {
@@ -27,6 +28,7 @@ public static class TransactionHistory
         }
 
         return entries
+            .Where(e => e.Type != EntryType.Closure)
             .Where(e => !(DepositReferences.TryParse(e.Reference, out var reference, out var step) && step == "pending" && resolved.Contains(reference)))
             .Select(e => new Transaction(e, reversed.Contains(e.Id) ? EntryStatus.Reversed : e.Status))
             .ToList();

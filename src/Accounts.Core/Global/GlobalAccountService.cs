@@ -11,7 +11,7 @@ namespace Accounts.Core.Global;
 /// is reported as not found. All of a user's global accounts credit one wallet book, so balances are per user and
 /// currency.
 /// </summary>
-public sealed class GlobalAccountService(IAccountStore accounts, InstitutionCatalog catalog, TimeProvider clock)
+public sealed class GlobalAccountService(IAccountStore accounts, InstitutionCatalog catalog, AccountSeal seal, TimeProvider clock)
 {
     public const string VirtualAccountType = "virtual_account";
 
@@ -107,8 +107,17 @@ public sealed class GlobalAccountService(IAccountStore accounts, InstitutionCata
         ChangeAsync(tenantId, userId, accountId, "updated", a => a with { Label = label }, ct);
 
     /// <summary>Closes for good: a closed account cannot be updated, closed again or credited.</summary>
-    public Task<Account> CloseAsync(string tenantId, string userId, string accountId, CancellationToken ct) =>
-        ChangeAsync(tenantId, userId, accountId, "closed again", a => a with { Status = AccountStatus.Closed }, ct);
+    public async Task<Account> CloseAsync(string tenantId, string userId, string accountId, CancellationToken ct)
+    {
+        var account = await GetOwnedAsync(tenantId, userId, accountId, ct);
+        if (!account.IsClosed)
+        {
+            // Sealed in the wallet book first, so no deposit to this account commits after the close decision.
+            await seal.SealAsync(account, requireEmpty: false, ct);
+        }
+
+        return await ChangeAsync(tenantId, userId, accountId, "closed again", a => a with { Status = AccountStatus.Closed }, ct);
+    }
 
     private async Task<Account> ChangeAsync(string tenantId, string userId, string accountId, string verb,
         Func<Account, Account> change, CancellationToken ct)

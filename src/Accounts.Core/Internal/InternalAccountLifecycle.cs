@@ -10,7 +10,7 @@ namespace Accounts.Core.Internal;
 /// audit); a closed account is reported as not found. Every write is ETag-checked and decided again on fresh state
 /// when it loses a race.
 /// </summary>
-public sealed class InternalAccountLifecycle(IAccountStore accounts, IClaimStore claims, LedgerService ledger, TimeProvider clock)
+public sealed class InternalAccountLifecycle(IAccountStore accounts, IClaimStore claims, AccountSeal seal, TimeProvider clock)
 {
     public async Task<Account> GetAsync(string tenantId, string accountId, CancellationToken ct)
     {
@@ -52,6 +52,7 @@ public sealed class InternalAccountLifecycle(IAccountStore accounts, IClaimStore
 
     /// <summary>
     /// Refused while the account holds money (posted, pending or reserved) or has sub-accounts that are not deleted.
+    /// Once sealed (see <see cref="AccountSeal"/>) no deposit reaches it, even before its row says CLOSED.
     /// Sub-accounts are found by scanning the tenant's internal accounts: there is no parent index yet.
     /// </summary>
     public async Task CloseAsync(string tenantId, string accountId, CancellationToken ct)
@@ -66,15 +67,8 @@ public sealed class InternalAccountLifecycle(IAccountStore accounts, IClaimStore
                 throw DomainException.Conflict($"account {accountId} has {open} open sub-account(s); delete them first");
             }
 
-            var held = (await ledger.GetBalancesAsync(account.BookId, ct))
-                .FirstOrDefault(b => b.Posted != 0 || b.Pending != 0 || b.Reserved != 0);
-            if (held is not null)
-            {
-                throw DomainException.Conflict(
-                    $"account {accountId} still holds {held.Currency.Code} {Money.Money.Format(held.Posted, held.Currency)} " +
-                    $"(pending {Money.Money.Format(held.Pending, held.Currency)}); move the funds out before deleting it");
-            }
-
+            // The empty-book check and the seal are one commit: no deposit can slip in between them.
+            await seal.SealAsync(account, requireEmpty: true, ct);
             try
             {
                 await accounts.UpdateAsync(account with { Status = AccountStatus.Closed, UpdatedAt = clock.GetUtcNow() }, ct);

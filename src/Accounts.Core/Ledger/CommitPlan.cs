@@ -62,7 +62,7 @@ internal sealed class CommitPlan
     {
         try
         {
-            return intent.Decide(visible) switch
+            return intent.Decide(visible, _balances) switch
             {
                 LedgerDecision.Post post => Add(post.Posting, now),
                 LedgerDecision.Skip skip => new Outcome(new IntentResult(skip.Existing, Applied: false, skip.Reason), null),

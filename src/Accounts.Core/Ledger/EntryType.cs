@@ -9,4 +9,7 @@ public enum EntryType
     Conversion,
     Hold,
     HoldRelease,
+
+    /// <summary>Marks an account closed inside its book; moves no money and is not shown as a transaction.</summary>
+    Closure,
 }

@@ -11,5 +11,6 @@ public interface ILedgerIntent
     IReadOnlyCollection<string> References { get; }
 
     /// <param name="known">Reference → entry, for the named references already in the book.</param>
-    LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known);
+    /// <param name="balances">The book's balances by currency code, as of this point in the commit.</param>
+    LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances);
 }

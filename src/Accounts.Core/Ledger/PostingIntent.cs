@@ -5,5 +5,6 @@ internal sealed class PostingIntent(Posting posting) : ILedgerIntent
 {
     public IReadOnlyCollection<string> References { get; } = [posting.Reference];
 
-    public LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known) => new LedgerDecision.Post(posting);
+    public LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances) =>
+        new LedgerDecision.Post(posting);
 }

@@ -8,7 +8,7 @@ namespace Accounts.Core.NubanAccounts;
 /// Reads and closes a tenant's NUBAN accounts by account number. A closed account refuses every operation (403);
 /// a dynamic account past its expiry time is gone (410) even before the expiry timer has marked it.
 /// </summary>
-public sealed class NubanAccountDirectory(IAccountStore accounts, LedgerService ledger, TimeProvider clock)
+public sealed class NubanAccountDirectory(IAccountStore accounts, LedgerService ledger, AccountSeal seal, TimeProvider clock)
 {
     public const string ClosedMessage = "account is closed - no operations can be performed on a closed account";
     public const int MaxLimit = 100;
@@ -68,6 +68,7 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, LedgerService 
             }
 
             EnsureOpen(account);
+            await seal.SealAsync(account, requireEmpty: false, ct);
             var attributes = new Dictionary<string, string>(account.Attributes);
             if (!string.IsNullOrWhiteSpace(note))
             {

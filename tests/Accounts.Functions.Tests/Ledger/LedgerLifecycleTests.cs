@@ -152,7 +152,8 @@ public class LedgerLifecycleTests(AppFixture app)
         var stored = await session.StoredAsync(id);
         var entries = await app.Services.GetRequiredService<LedgerService>().QueryEntriesAsync(stored.BookId, new EntryQuery(), CancellationToken.None);
         Assert.Equal(AccountStatus.Closed, stored.Status);
-        Assert.Equal(2, entries.Count);
+        Assert.Equal(3, entries.Count); // newest first: the closure seal, then the two postings kept for audit
+        Assert.Equal(EntryType.Closure, entries[0].Type);
         var refused = await DepositAsync(session, "after-delete", stored.AccountNumber, "1.00");
         Assert.Equal("REJECTED", refused.GetProperty("status").GetString());
         Assert.Contains("closed", refused.GetProperty("reason").GetString());

@@ -2,6 +2,7 @@ using Accounts.Functions.Tests.Infrastructure;
 using Accounts.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Accounts.Functions.Tests.Vertex.VertexSession;
 
 namespace Accounts.Functions.Tests.Vertex;
@@ -31,6 +32,7 @@ public sealed class VertexPoolTests(AppFixture app)
     {
         // A second app over the same Azurite, with its own tables and a three-number pool for Botswana.
         await using var factory = new TinyPoolFactory(app.StorageConnectionString);
+        await factory.Services.GetRequiredService<Api.StartupGate>().WaitAsync(CancellationToken.None);
         var session = await VertexSession.StartAsync(factory.Services, factory.CreateClient);
         var (entityId, _) = await session.ApprovedEntityAsync(country: "BWA");
 
