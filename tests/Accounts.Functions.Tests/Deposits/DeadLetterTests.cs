@@ -43,7 +43,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
     [Fact]
     public async Task A_poison_event_is_dead_lettered_listed_and_its_message_kept()
     {
-        var tenant = await ZoqqSession.RegisterTenantAsync(Factory.Services);
+        var tenant = await TestTenants.RegisterAsync(Factory.Services);
         var client = Factory.CreateClient();
 
         var (status, _) = await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", "poison-1", PoisonNumber, "9.99"));

@@ -34,20 +34,8 @@ public sealed class LedgerSession
 
     public static async Task<LedgerSession> StartAsync(AppFixture app)
     {
-        var suffix = Guid.NewGuid().ToString("N");
-        var tenant = new TenantRegistration("tenant-" + suffix, "Ledger " + suffix[..6], "product-" + suffix, "partner-" + suffix,
-            "SANDBOX", "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
-        await app.Services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/zoqq/api/v1/auth/token")
-        {
-            Content = JsonContent.Create(new { client_secret = tenant.ClientSecret }),
-        };
-        request.Headers.Add("x-api-key", tenant.ApiKey);
-        request.Headers.Add("x-product-id", tenant.ProductId);
-        using var response = await app.CreateClient().SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-        return new LedgerSession(app, tenant, token);
+        var tenant = await TestTenants.RegisterAsync(app.Services, "Ledger");
+        return new LedgerSession(app, tenant, await TestTenants.TokenAsync(app.CreateClient(), tenant));
     }
 
     /// <summary>The body of seed 002's create example, with the custody the issue requires.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Nuban;
@@ -14,10 +15,7 @@ public sealed class NubanSession(NubanAppFixture app, TenantRegistration tenant)
 
     public static async Task<NubanSession> StartAsync(NubanAppFixture app, string environment = "SANDBOX")
     {
-        var suffix = Guid.NewGuid().ToString("N");
-        var tenant = new TenantRegistration("merchant-" + suffix, "Shop " + suffix[..6], "product-" + suffix, "partner-" + suffix,
-            environment, "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
-        await app.Services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
+        var tenant = await TestTenants.RegisterAsync(app.Services, "Shop", environment, idPrefix: "merchant-");
         return new NubanSession(app, tenant);
     }
 

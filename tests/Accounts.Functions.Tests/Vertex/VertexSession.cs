@@ -4,6 +4,7 @@ using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
 using Accounts.Core.Money;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Vertex;
@@ -28,10 +29,7 @@ public sealed class VertexSession
 
     public static async Task<VertexSession> StartAsync(IServiceProvider services, Func<HttpClient> client)
     {
-        var suffix = Guid.NewGuid().ToString("N");
-        var tenant = new TenantRegistration("tenant-" + suffix, "Vertex " + suffix[..6], "product-" + suffix, "partner-" + suffix,
-            "SANDBOX", "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
-        await services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
+        var tenant = await TestTenants.RegisterAsync(services, "Vertex");
         return new VertexSession(services, client, tenant);
     }
 

@@ -29,29 +29,10 @@ public sealed class ZoqqSession
 
     public string UserId { get; init; } = "user-" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>A new tenant with random keys, registered through the app's own services.</summary>
-    public static async Task<TenantRegistration> RegisterTenantAsync(IServiceProvider services)
-    {
-        var suffix = Guid.NewGuid().ToString("N");
-        var tenant = new TenantRegistration("tenant-" + suffix, "Demo " + suffix[..6], "product-" + suffix, "partner-" + suffix,
-            "SANDBOX", "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
-        await services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
-        return tenant;
-    }
-
     public static async Task<ZoqqSession> StartAsync(AppFixture app)
     {
-        var tenant = await RegisterTenantAsync(app.Services);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/zoqq/api/v1/auth/token")
-        {
-            Content = JsonContent.Create(new { client_secret = tenant.ClientSecret }),
-        };
-        request.Headers.Add("x-api-key", tenant.ApiKey);
-        request.Headers.Add("x-product-id", tenant.ProductId);
-        using var response = await app.CreateClient().SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-        return new ZoqqSession(app, tenant, token);
+        var tenant = await TestTenants.RegisterAsync(app.Services);
+        return new ZoqqSession(app, tenant, await TestTenants.TokenAsync(app.CreateClient(), tenant));
     }
 
     public ZoqqSession AsUser(string userId) => new(App, Tenant, Token) { UserId = userId };

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Accounts.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Accounts.Functions.Tests.Infrastructure;
+
+/// <summary>A fresh tenant per test, with random keys, registered through the app's own services; and its token.</summary>
+public static class TestTenants
+{
+    public static async Task<TenantRegistration> RegisterAsync(IServiceProvider services, string name = "Demo",
+        string environment = "SANDBOX", string idPrefix = "tenant-")
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var tenant = new TenantRegistration(idPrefix + suffix, $"{name} {suffix[..6]}", "product-" + suffix, "partner-" + suffix,
+            environment, "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
+        await services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
+        return tenant;
+    }
+
+    /// <summary>A bearer token from the token endpoint, valid for every dialect that asks for one.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, TenantRegistration tenant)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/zoqq/api/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { client_secret = tenant.ClientSecret }),
+        };
+        request.Headers.Add("x-api-key", tenant.ApiKey);
+        request.Headers.Add("x-product-id", tenant.ProductId);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+}
