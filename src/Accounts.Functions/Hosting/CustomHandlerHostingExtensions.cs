@@ -51,5 +51,8 @@ public static class CustomHandlerHostingExtensions
         var functions = FunctionMetadataBuilder.Build(((IEndpointRouteBuilder)app).DataSources);
         FunctionMetadataWriter.Write(emitDirectory, functions);
         app.Logger.LogInformation("Wrote {Count} function folders to {Directory}.", functions.Count, Path.GetFullPath(emitDirectory));
+
+        // The console logger writes from a background queue: disposing the app flushes it before the process ends.
+        await app.DisposeAsync();
     }
 }
