@@ -11,7 +11,7 @@ public sealed class ExpiryIndexTests(AzuriteFixture azurite) : TablesTest(azurit
     private TableExpiryIndex Index => new(Tables);
 
     [Fact]
-    public async Task Due_reads_only_rows_up_to_the_current_minute_earliest_first_with_exact_times()
+    public async Task Due_reads_only_rows_whose_time_has_passed_earliest_first_with_exact_times()
     {
         var late = new ExpiryEntry("t1", "late", T0.AddMinutes(10));
         var sameMinute = new ExpiryEntry("t1", "same-minute", T0.AddSeconds(29.1234567));
@@ -21,11 +21,10 @@ public sealed class ExpiryIndexTests(AzuriteFixture azurite) : TablesTest(azurit
             await Index.AddAsync(entry, Ct);
         }
 
-        var due = await Index.DueAsync(T0, 100, Ct);
-
-        Assert.Equal([first, sameMinute], due);
-        Assert.Equal([first], await Index.DueAsync(T0, 1, Ct));
-        Assert.Equal([first, sameMinute, late], await Index.DueAsync(T0.AddMinutes(10), 100, Ct));
+        Assert.Equal([first], await Index.DueAsync(T0, 100, Ct));
+        Assert.Equal([first, sameMinute], await Index.DueAsync(T0.AddSeconds(30), 100, Ct));
+        Assert.Equal([first], await Index.DueAsync(T0.AddSeconds(30), 1, Ct));
+        Assert.Equal([first, sameMinute, late], await Index.DueAsync(T0.AddMinutes(10).AddTicks(1), 100, Ct));
     }
 
     [Fact]
@@ -34,12 +33,27 @@ public sealed class ExpiryIndexTests(AzuriteFixture azurite) : TablesTest(azurit
         var entry = new ExpiryEntry("t1", "a1", T0);
         await Index.AddAsync(entry, Ct);
         await Index.AddAsync(entry, Ct);
-        Assert.Equal([entry], await Index.DueAsync(T0, 100, Ct));
+        Assert.Empty(await Index.DueAsync(T0, 100, Ct)); // due only once its time has passed
+        Assert.Equal([entry], await Index.DueAsync(T0.AddTicks(1), 100, Ct));
 
         await Index.RemoveAsync(entry, Ct);
         await Index.RemoveAsync(entry, Ct);
 
         Assert.Empty(await Index.DueAsync(T0.AddDays(1), 100, Ct));
+    }
+
+    [Fact]
+    public async Task Rows_not_yet_due_in_the_current_minute_never_hide_due_ones()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Index.AddAsync(new ExpiryEntry("t0", $"later-{i}", T0.AddSeconds(20)), Ct);
+        }
+
+        var due = new ExpiryEntry("t9", "due", T0.AddSeconds(-10));
+        await Index.AddAsync(due, Ct);
+
+        Assert.Equal([due], await Index.DueAsync(T0, 2, Ct));
     }
 
     [Fact]

@@ -10,8 +10,7 @@ public interface IExpiryIndex
     Task AddAsync(ExpiryEntry entry, CancellationToken ct);
 
     /// <summary>
-    /// Up to <paramref name="max"/> entries whose expiry minute is at or before the minute of <paramref name="now"/>,
-    /// earliest minute first.
+    /// Up to <paramref name="max"/> entries whose expiry time is before <paramref name="now"/>, earliest minute first.
     /// </summary>
     Task<IReadOnlyList<ExpiryEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct);
 

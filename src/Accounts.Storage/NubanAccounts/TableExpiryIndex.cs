@@ -26,7 +26,10 @@ public sealed class TableExpiryIndex(StorageTables tables) : IExpiryIndex
 
     public async Task<IReadOnlyList<ExpiryEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
-        var filter = TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.LessThanOrEqual, MinuteKey(now));
+        // Filtered on the exact time too, so rows of the current minute that are not due yet never fill the batch.
+        var filter = TableReads.And(
+            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.LessThanOrEqual, MinuteKey(now)),
+            TableQuery.GenerateFilterConditionForLong("ExpiresAt", QueryComparisons.LessThan, now.UtcTicks));
         var rows = await tables.ExpiryIndex.QueryAllAsync(filter, ct, limit: max);
         return rows.Select(r => new ExpiryEntry(r.GetString("TenantId"), r.GetString("AccountId"), r.GetTime("ExpiresAt"))).ToList();
     }

@@ -20,8 +20,7 @@ internal sealed class InMemoryExpiryIndex : IExpiryIndex
 
     public Task<IReadOnlyList<ExpiryEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
-        var minute = Minute(now);
-        var due = _entries.Keys.Where(e => Minute(e.ExpiresAt) <= minute).OrderBy(e => e.ExpiresAt).Take(max).ToList();
+        var due = _entries.Keys.Where(e => e.ExpiresAt < now).OrderBy(e => e.ExpiresAt).Take(max).ToList();
         RowsRead += due.Count;
         return Task.FromResult<IReadOnlyList<ExpiryEntry>>(due);
     }
