@@ -30,6 +30,4 @@ internal sealed class InMemoryExpiryIndex : IExpiryIndex
         _entries.TryRemove(entry, out _);
         return Task.CompletedTask;
     }
-
-    private static DateTimeOffset Minute(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
 }
