@@ -31,7 +31,7 @@ public sealed class AccountSeal(LedgerService ledger)
         {
             if (known.TryGetValue(Reference(account.Id), out var sealedAlready))
             {
-                return new LedgerDecision.Skip(null!, sealedAlready);
+                return new LedgerDecision.Skip(null, sealedAlready);
             }
 
             var held = balances.Values.FirstOrDefault(b => b.Posted != 0 || b.Pending != 0 || b.Reserved != 0);

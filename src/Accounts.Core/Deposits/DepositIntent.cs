@@ -81,7 +81,7 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId, stri
         : $"Deposit {deposit.Reference}" + (deposit.Sender?.Name is { Length: > 0 } name ? $" from {name}" : string.Empty);
 
     /// <summary>This event's step is already in the book: the event's outcome is that entry.</summary>
-    private static LedgerDecision.Skip Replay(LedgerEntry existing) => new(Reason: null!, existing);
+    private static LedgerDecision.Skip Replay(LedgerEntry existing) => new(Reason: null, existing);
 
     private static LedgerDecision.Skip Skip(string reason) => new(reason);
 }
