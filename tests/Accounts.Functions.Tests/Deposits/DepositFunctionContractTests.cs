@@ -46,6 +46,25 @@ public class DepositFunctionContractTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_redelivery_after_the_account_was_closed_replays_the_credit_instead_of_flagging_a_refund()
+    {
+        var session = await ZoqqSession.StartAsync(app);
+        var account = await session.OpenAsync();
+        var message = Message(session, "contract-closed", account.GetProperty("account_number").GetString()!, "12.00");
+
+        var first = await Invoke("ApplyDeposit", ServiceBusInvocation(message, deliveryCount: "1", doubleEncoded: true));
+        await session.SendAsync(HttpMethod.Delete, "/zoqq/api/v1/account", accountId: account.GetProperty("id").GetString());
+        var redelivered = await Invoke("ApplyDeposit", ServiceBusInvocation(message, deliveryCount: "2", doubleEncoded: true));
+
+        Assert.Equal("Applied", first.Body.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal("Applied", redelivered.Body.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal(first.Body.GetProperty("ReturnValue").GetProperty("entry_id").GetString(),
+            redelivered.Body.GetProperty("ReturnValue").GetProperty("entry_id").GetString());
+        var (_, balance) = await session.SendAsync(HttpMethod.Get, "/zoqq/api/v1/account/balance");
+        Assert.Equal(12.00m, balance.GetProperty("data")[0].GetProperty("available_balance").GetDecimal());
+    }
+
+    [Fact]
     public async Task ApplyDeposit_answers_500_for_a_message_it_cannot_apply_so_the_host_retries()
     {
         var (status, body) = await Invoke("ApplyDeposit", ServiceBusInvocation("""{"tenant_id":"t","event":"deposit.unknown"}""", "1", true));
