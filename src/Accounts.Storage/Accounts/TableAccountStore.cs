@@ -16,35 +16,12 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
     {
         await InsertIndexAsync(AccountIndexRows.Holder(account.TenantId, account.HolderId, account.Id), account.Id, ct);
         await InsertIndexAsync(AccountIndexRows.Number(account.TenantId, account.AccountNumber, account.Id), account.Id, ct);
-        try
-        {
-            var row = AccountRows.From(account with { Version = null });
-            var result = await tables.Accounts.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
-            return account with { Version = result.Etag };
-        }
-        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
-        {
-            throw new ConcurrencyException($"Account '{account.Id}' already exists");
-        }
+        var etag = await tables.Accounts.InsertNewAsync(AccountRows.From(account with { Version = null }), $"Account '{account.Id}'", ct);
+        return account with { Version = etag };
     }
 
-    public async Task<Account> UpdateAsync(Account account, CancellationToken ct)
-    {
-        if (account.Version is null)
-        {
-            throw new ArgumentException("An account update needs the Version it was read with", nameof(account));
-        }
-
-        try
-        {
-            var result = await tables.Accounts.ExecuteAsync(TableOperation.Replace(AccountRows.From(account)), TableWrites.Once, null, ct);
-            return account with { Version = result.Etag };
-        }
-        catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed))
-        {
-            throw new ConcurrencyException($"Account '{account.Id}' changed since it was read");
-        }
-    }
+    public async Task<Account> UpdateAsync(Account account, CancellationToken ct) =>
+        account with { Version = await tables.Accounts.ReplaceIfCurrentAsync(AccountRows.From(account), $"Account '{account.Id}'", ct) };
 
     public async Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Accounts.Core.Deposits;
-using Accounts.Core.Errors;
 using Accounts.Storage.Tables;
 using Microsoft.Azure.Cosmos.Table;
 
@@ -46,21 +45,6 @@ public sealed class TableDepositRecordStore(StorageTables tables) : IDepositReco
         return rows.Select(DepositRows.To).OrderBy(r => r.ReceivedAt).ToList();
     }
 
-    public async Task<DepositRecord> UpdateAsync(DepositRecord record, CancellationToken ct)
-    {
-        if (record.Version is null)
-        {
-            throw new ArgumentException("A deposit record update needs the Version it was read with", nameof(record));
-        }
-
-        try
-        {
-            var result = await tables.Deposits.ExecuteAsync(TableOperation.Replace(DepositRows.From(record)), TableWrites.Once, null, ct);
-            return record with { Version = result.Etag };
-        }
-        catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed))
-        {
-            throw new ConcurrencyException($"Deposit record {record.EventId} changed since it was read");
-        }
-    }
+    public async Task<DepositRecord> UpdateAsync(DepositRecord record, CancellationToken ct) =>
+        record with { Version = await tables.Deposits.ReplaceIfCurrentAsync(DepositRows.From(record), $"Deposit record {record.EventId}", ct) };
 }
