@@ -1,3 +1,4 @@
+using System.Globalization;
 using Accounts.Core.Routing;
 
 namespace Accounts.Core.Accounts;
@@ -19,7 +20,9 @@ public sealed class ReceivingRules(InstitutionCatalog catalog, TimeProvider cloc
 
         if (account.Status == AccountStatus.Expired || (account.ExpiresAt is { } expiry && (at ?? clock.GetUtcNow()) > expiry))
         {
-            return $"account {account.AccountNumber} expired at {account.ExpiresAt:O}; refund due";
+            return account.ExpiresAt is { } expiresAt
+                ? $"account {account.AccountNumber} expired at {Utc(expiresAt)}"
+                : $"account {account.AccountNumber} is expired";
         }
 
         if (account.Status is AccountStatus.Blocked or AccountStatus.Inactive or AccountStatus.Pending)
@@ -32,4 +35,8 @@ public sealed class ReceivingRules(InstitutionCatalog catalog, TimeProvider cloc
             : string.Equals(account.Currency, currency, StringComparison.Ordinal);
         return receivable ? null : $"account {account.AccountNumber} cannot receive {currency}";
     }
+
+    // UTC with a Z, like the times on the wire; the fraction only when there is one (2026-01-01T00:00:00Z).
+    private static string Utc(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,13 @@ public sealed record DepositEvent(
     DateTimeOffset OccurredAt,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>
+    /// The largest amount one deposit may carry, in minor units of its currency: 10^15, i.e. 10,000,000,000,000.00
+    /// in a two-decimal currency. A tenth of <see cref="Ledger.LedgerLimits.MaxBalanceMinor"/>, so no single amount
+    /// comes near what a balance can hold; the webhook refuses larger ones.
+    /// </summary>
+    public const long MaxAmountMinor = Ledger.LedgerLimits.MaxBalanceMinor / 10;
+
     public string EventId => IdOf(TenantId, Reference, Type);
 
     public static string IdOf(string tenantId, string reference, DepositEventType type)

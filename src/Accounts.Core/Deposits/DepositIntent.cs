@@ -35,8 +35,7 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId, stri
             DepositEventType.Pending when settled is not null || rejected is not null || reversed is not null =>
                 Skip("the deposit has already moved on (settled, rejected or reversed); a late pending changes nothing"),
             DepositEventType.Pending when refused is not null => Refuse(Pending(_reference), null, refused),
-            DepositEventType.Pending => Post(Pending(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Pending,
-                deposit.Amount, BalanceDelta.PendingCredit(deposit.Amount.Minor)),
+            DepositEventType.Pending => Credit(Pending(_reference), EntryStatus.Pending, null, balances),
             DepositEventType.Settled when settled is not null => Replay(settled),
             DepositEventType.Settled when rejected is not null => Skip("the deposit was rejected; a later settlement is not applied"),
             DepositEventType.Settled when refused is not null => Refuse(Settled(_reference), held, refused),
@@ -44,8 +43,7 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId, stri
                 Fail(Settled(_reference), held, "the deposit was reversed before it settled: not credited"),
             DepositEventType.Settled when held is not null && held.Currency != deposit.Amount.Currency =>
                 Fail(Settled(_reference), null, $"settlement in {deposit.Amount.Currency.Code} does not match the pending deposit in {held.Currency.Code}; refund due"),
-            DepositEventType.Settled => Post(Settled(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Settled, deposit.Amount,
-                new BalanceDelta(deposit.Amount.Minor, -(held?.Amount.Minor ?? 0), 0)),
+            DepositEventType.Settled => Credit(Settled(_reference), EntryStatus.Settled, held, balances),
             DepositEventType.Rejected when rejected is not null => Replay(rejected),
             DepositEventType.Rejected when settled is not null => Skip("the deposit is already settled; a rejection changes nothing"),
             DepositEventType.Rejected => Post(Rejected(_reference), EntryType.Deposit, Direction.Credit, EntryStatus.Failed,
@@ -61,6 +59,23 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId, stri
                 settled.Amount, BalanceDelta.SettledDebit(settled.Amount.Minor), $"Reversal of {settled.Description}", settled.Id),
             _ => throw new ArgumentOutOfRangeException(nameof(deposit), deposit.Type, "unknown deposit event"),
         };
+    }
+
+    /// <summary>
+    /// Credits the deposit (pending, or settled releasing <paramref name="held"/>), unless the balance would pass what
+    /// the ledger can hold: then it is refused like any other credit the account cannot take, decided on this
+    /// commit's own balances, so racing deposits can never together pass the limit.
+    /// </summary>
+    private LedgerDecision Credit(string reference, EntryStatus status, LedgerEntry? held,
+        IReadOnlyDictionary<string, BookBalance> balances)
+    {
+        var minor = deposit.Amount.Minor;
+        var delta = status == EntryStatus.Pending ? BalanceDelta.PendingCredit(minor) : new BalanceDelta(minor, -(held?.Amount.Minor ?? 0), 0);
+        var currency = deposit.Amount.Currency;
+        return LedgerLimits.WouldPass(balances.GetValueOrDefault(currency.Code), delta)
+            ? Refuse(reference, held, $"the balance limit was reached (a {currency.Code} balance holds at most " +
+                $"{Money.Money.Format(LedgerLimits.MaxBalanceMinor, currency)})")
+            : Post(reference, EntryType.Deposit, Direction.Credit, status, deposit.Amount, delta);
     }
 
     private LedgerDecision Refuse(string reference, LedgerEntry? held, string reason) =>

@@ -3,7 +3,7 @@ namespace Accounts.Core.Deposits;
 /// <summary>
 /// Where an accepted event stands. Received: queued, not yet processed. Applied: its ledger effect exists.
 /// Ignored: valid but changes nothing (a late pending, a reversal of an unsettled deposit). Rejected: refused for a
-/// reason (unknown, closed, blocked or expired account, wrong currency); refund due. DeadLettered: processing kept
+/// reason (unknown, closed, blocked or expired account, wrong currency, balance limit reached); refund due. DeadLettered: processing kept
 /// failing; an operator must look.
 /// </summary>
 public enum DepositStatus

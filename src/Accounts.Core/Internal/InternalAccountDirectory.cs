@@ -67,9 +67,12 @@ public sealed class InternalAccountDirectory(IAccountStore accounts, InternalAcc
         {
             var subs = descendants[a.Id];
             return new InternalAccountView(a, balances[a.Id].Posted, balances[a.Id].Available,
-                subs.Sum(s => balances[s.Id].Posted), subs.Sum(s => balances[s.Id].Available));
+                Sum(subs.Select(s => balances[s.Id].Posted)), Sum(subs.Select(s => balances[s.Id].Available)));
         }).ToList();
     }
+
+    // In Int128, so no number of sub-accounts can make a roll-up overflow (Enumerable.Sum over longs would throw).
+    private static Int128 Sum(IEnumerable<long> minors) => minors.Aggregate(Int128.Zero, (sum, minor) => sum + minor);
 
     // Every account below this one; a visited set guards against a corrupt parent chain looping forever.
     private static List<Account> Descendants(string accountId, ILookup<string, Account> children)

@@ -85,8 +85,15 @@ internal sealed class CommitPlan
         }
 
         var code = posting.Currency.Code;
-        var balance = (_balances.TryGetValue(code, out var existing) ? existing : new BookBalance(_bookId, posting.Currency, 0, 0, 0))
-            .Apply(posting.Delta);
+        var current = _balances.GetValueOrDefault(code);
+        if (LedgerLimits.WouldPass(current, posting.Delta))
+        {
+            // Intents that credit decide this themselves (a deposit is refused with a reason); this guards the rest.
+            return new Outcome(null, DomainException.Invalid("amount",
+                $"the account's {code} balance would pass the ledger's limit of {LedgerLimits.MaxBalanceMinor} minor units"));
+        }
+
+        var balance = (current ?? new BookBalance(_bookId, posting.Currency, 0, 0, 0)).Apply(posting.Delta);
         var createdAt = now > _head.LastTime ? now : _head.LastTime.AddTicks(1);
         var entry = NewEntry(posting, balance, createdAt);
         _head = new BookHead(entry.Sequence, entry.Hash, createdAt);

@@ -62,7 +62,20 @@ public readonly record struct Money(long Minor, Currency Currency)
     /// <summary>The amount as a plain decimal string with the currency's decimals, e.g. "100.50" or "-3.00".</summary>
     public override string ToString() => ToDecimal().ToString(CultureInfo.InvariantCulture);
 
-    public static string Format(long minor, Currency currency) => ToDecimal(minor, currency).ToString(CultureInfo.InvariantCulture);
+    public static string Format(long minor, Currency currency) => Format((Int128)minor, currency);
+
+    /// <summary>
+    /// A count of minor units (a sum of balances, which may exceed a long) as a plain decimal string with the
+    /// currency's decimals. Built from the digits, so it is exact for every value and never throws.
+    /// </summary>
+    public static string Format(Int128 minor, Currency currency)
+    {
+        // The magnitude as unsigned, so Int128.MinValue (whose negation overflows) is rendered too.
+        var magnitude = minor < 0 ? (UInt128)(-(minor + 1)) + 1 : (UInt128)minor;
+        var digits = magnitude.ToString(CultureInfo.InvariantCulture).PadLeft(currency.Exponent + 1, '0');
+        var text = currency.Exponent == 0 ? digits : $"{digits[..^currency.Exponent]}.{digits[^currency.Exponent..]}";
+        return minor < 0 ? "-" + text : text;
+    }
 
     public Money Add(Money other)
     {

@@ -35,6 +35,12 @@ public static class DepositEventParser
             throw DomainException.Invalid("amount", "amount must be greater than zero");
         }
 
+        if (amount.Minor > DepositEvent.MaxAmountMinor)
+        {
+            throw DomainException.Invalid("amount",
+                $"amount must be at most {Money.Format(DepositEvent.MaxAmountMinor, currency)} {currency.Code} per deposit");
+        }
+
         if (!IsoTimestamp.TryParse(request.OccurredAt, out var occurred))
         {
             throw DomainException.Invalid("occurred_at", $"occurred_at is required as an ISO 8601 date-time ({IsoTimestamp.AcceptedFormats})");

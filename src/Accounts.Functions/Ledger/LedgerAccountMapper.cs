@@ -32,5 +32,6 @@ public static class LedgerAccountMapper
 
     // The seed's pattern ^\d+(\.\d+)?$ has no sign. Internal accounts only receive credits today; if a future debit
     // ever overdraws one, the sign is shown rather than hidden, so the amount stays true.
-    private static string Amount(long minor, Currency currency) => Money.Format(minor, currency);
+    // Sums over sub-accounts are Int128 and are rendered exactly, however large.
+    private static string Amount(Int128 minor, Currency currency) => Money.Format(minor, currency);
 }

@@ -1,3 +1,4 @@
+using Accounts.Core.Deposits;
 using Accounts.Core.Entities;
 using Accounts.Core.Ledger;
 using Accounts.Core.Money;
@@ -19,7 +20,7 @@ public static class VertexTransactionMapper
             transaction.ParentTxId ?? string.Empty,
             VertexJson.Time(e.CreatedAt),
             e.Amount.ToString(),
-            e.Reference,
+            Transaction.ReferenceOf(e),
             Status(transaction.Status),
             e.Hash,
             entity.Id,

@@ -143,7 +143,7 @@ public class DepositLifecycleTests
     {
         var first = await Apply(DepositEventType.Settled);
 
-        var replay = await Apply(DepositEventType.Settled, refusal: "account expired; refund due");
+        var replay = await Apply(DepositEventType.Settled, refusal: "account expired");
 
         Assert.False(replay.Applied);
         Assert.Equal(first.Entry, replay.Entry);
