@@ -6,6 +6,8 @@ using Accounts.Functions.Api;
 using Accounts.Functions.Deposits;
 using Accounts.Functions.Ledger;
 using Accounts.Functions.Nuban;
+using Accounts.Functions.Operator;
+using Accounts.Functions.Security;
 using Accounts.Functions.Vertex;
 using Accounts.Functions.Zoqq;
 
@@ -23,12 +25,13 @@ public static class ApiRegistration
         services.AddSingleton<ReceivingRules>();
         services.AddSingleton<AccountLedger>();
         services.AddSingleton<AccountSeal>();
+        services.AddServerSecrets();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TokenService>();
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
-        builder.AddDeposits().AddZoqq().AddNuban().AddLedgerDialect().AddVertex();
+        builder.AddDeposits().AddZoqq().AddNuban().AddLedgerDialect().AddVertex().AddOperator();
         return builder;
     }
 
@@ -39,6 +42,7 @@ public static class ApiRegistration
         app.MapVertexEndpoints();
         app.MapLedgerEndpoints();
         app.MapNubanEndpoints();
+        app.MapOperatorEndpoints();
         return app;
     }
 }

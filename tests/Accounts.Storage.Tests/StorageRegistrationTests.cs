@@ -59,8 +59,8 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
         Assert.NotNull(provider.GetRequiredService<IIdempotencyStore>());
         Assert.NotNull(provider.GetRequiredService<ITokenStore>());
         var tenants = provider.GetRequiredService<ITenantStore>();
-        await tenants.SaveAsync(new Tenant("t", "n", "p", "pa", "LIVE", "h", "w"), ["k"], CancellationToken.None);
-        Assert.Equal("t", (await tenants.FindByApiKeyHashAsync("k", CancellationToken.None))?.Id);
+        await tenants.InsertAsync(new TenantRecord("t", "n", "p", "pa", "LIVE", "h", "w", [], DateTimeOffset.UnixEpoch), CancellationToken.None);
+        Assert.Equal("n", (await tenants.GetAsync("t", CancellationToken.None))?.Name);
     }
 
     [Fact]

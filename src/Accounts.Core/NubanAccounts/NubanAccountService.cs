@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 using Accounts.Core.Routing;
+using Accounts.Core.Security;
 
 namespace Accounts.Core.NubanAccounts;
 
@@ -11,7 +12,7 @@ namespace Accounts.Core.NubanAccounts;
 /// released when the open fails, so a refused request leaves nothing behind.
 /// </summary>
 public sealed class NubanAccountService(IAccountStore accounts, NubanClaims claims, IExpiryIndex expiry,
-    InstitutionCatalog catalog, NubanSettings settings, TimeProvider clock)
+    InstitutionCatalog catalog, NubanSettings settings, SecretBox box, TimeProvider clock)
 {
     public const int MaxDurationMinutes = 7 * 24 * 60;
     public const string StaticType = "STATIC";
@@ -35,9 +36,10 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
             [NubanAttributes.Email] = customer.Email,
             [NubanAttributes.Phone] = customer.Phone,
         };
-        Add(attributes, NubanAttributes.Bvn, customer.Bvn);
-        Add(attributes, NubanAttributes.DateOfBirth, customer.DateOfBirth is { } dob ? NubanFields.FormatDate(dob) : null);
-        Add(attributes, NubanAttributes.Address, customer.Address);
+        // Kept for the customer's record but never shown after the create answer (which echoes the request): sealed.
+        Seal(attributes, tenantId, accountId, NubanAttributes.Bvn, customer.Bvn);
+        Seal(attributes, tenantId, accountId, NubanAttributes.DateOfBirth, customer.DateOfBirth is { } dob ? NubanFields.FormatDate(dob) : null);
+        Seal(attributes, tenantId, accountId, NubanAttributes.Address, customer.Address);
         try
         {
             // The customer id is the holder: a static account is "uniquely tied to the user profile".
@@ -131,11 +133,18 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         }
     }
 
-    private static void Add(Dictionary<string, string> attributes, string name, string? value)
+    /// <summary>A sealed attribute's value in clear; null when the account has none.</summary>
+    public string? Unseal(Account account, string name) =>
+        account.Attribute(name) is { } sealedValue ? box.Open(sealedValue, SealContext(account.TenantId, account.Id, name)) : null;
+
+    private void Seal(Dictionary<string, string> attributes, string tenantId, string accountId, string name, string? value)
     {
         if (value is not null)
         {
-            attributes[name] = value;
+            attributes[name] = box.Seal(value, SealContext(tenantId, accountId, name));
         }
     }
+
+    // Bound to the account and field: a sealed value copied to another account or field does not open there.
+    private static string SealContext(string tenantId, string accountId, string name) => $"nuban:{tenantId}:{accountId}:{name}";
 }

@@ -3,6 +3,8 @@ namespace Accounts.Core.NubanAccounts;
 /// <summary>
 /// Attributes a NUBAN account keeps beside the core fields. A static account carries its customer's profile (the
 /// customer is not a separate record: one customer, one static account); a dynamic account carries its payment state.
+/// <see cref="Bvn"/>, <see cref="DateOfBirth"/> and <see cref="Address"/> are stored sealed (encrypted, see
+/// <see cref="NubanAccountService.Unseal"/>): no answer shows them after the account is created.
 /// </summary>
 public static class NubanAttributes
 {

@@ -1,25 +1,29 @@
 using Accounts.Core.Claims;
 using Accounts.Core.Errors;
+using Accounts.Core.Security;
 
 namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
 /// The uniqueness rules of NUBAN accounts, per tenant: one static account per email, per phone and per BVN, one
 /// dynamic account per payment reference. Claims are permanent, so a closed static account keeps its contacts.
+/// A customer's email, phone and BVN are claimed by their keyed hash (HMAC with the server's pepper, per tenant and
+/// field), never in clear: claim keys travel in storage request URLs and logs, and a bare hash of an 11-digit BVN
+/// or a known email would be reversed by guessing.
 /// </summary>
-public sealed class NubanClaims(IClaimStore claims)
+public sealed class NubanClaims(IClaimStore claims, KeyedHash hash)
 {
     /// <summary>Claims the customer's email, phone and BVN for a new static account; all or none.</summary>
     public async Task ClaimCustomerAsync(string tenantId, NubanCustomer customer, string accountId, CancellationToken ct)
     {
         var wanted = new List<(string Scope, string Key, string Field)>
         {
-            (Scope(tenantId, "email"), customer.Email, "email"),
-            (Scope(tenantId, "phone"), customer.Phone, "phone_number"),
+            Personal(tenantId, "email", customer.Email, "email"),
+            Personal(tenantId, "phone", customer.Phone, "phone_number"),
         };
         if (customer.Bvn is { } bvn)
         {
-            wanted.Add((Scope(tenantId, "bvn"), bvn, "bvn"));
+            wanted.Add(Personal(tenantId, "bvn", bvn, "bvn"));
         }
 
         try
@@ -43,13 +47,17 @@ public sealed class NubanClaims(IClaimStore claims)
 
     public Task ReleaseCustomerAsync(string tenantId, NubanCustomer customer, string accountId)
     {
-        var held = new List<(string, string)> { (Scope(tenantId, "email"), customer.Email), (Scope(tenantId, "phone"), customer.Phone) };
+        var held = new List<(string Scope, string Key, string Field)>
+        {
+            Personal(tenantId, "email", customer.Email, "email"),
+            Personal(tenantId, "phone", customer.Phone, "phone_number"),
+        };
         if (customer.Bvn is { } bvn)
         {
-            held.Add((Scope(tenantId, "bvn"), bvn));
+            held.Add(Personal(tenantId, "bvn", bvn, "bvn"));
         }
 
-        return ReleaseAllAsync(held, accountId);
+        return ReleaseAllAsync(held.Select(h => (h.Scope, h.Key)), accountId);
     }
 
     public async Task ClaimReferenceAsync(string tenantId, string reference, string accountId, CancellationToken ct)
@@ -84,4 +92,14 @@ public sealed class NubanClaims(IClaimStore claims)
     }
 
     private static string Scope(string tenantId, string name) => $"{tenantId}|nuban-{name}";
+
+    /// <summary>
+    /// The claim of a personal value: its keyed hash, made for this tenant and field, so equal values (already
+    /// normalised by <see cref="NubanFields"/>) meet in one claim while nothing links them across tenants or fields.
+    /// </summary>
+    private (string Scope, string Key, string Field) Personal(string tenantId, string name, string value, string field)
+    {
+        var scope = Scope(tenantId, name);
+        return (scope, hash.Of("claim:" + scope, value), field);
+    }
 }

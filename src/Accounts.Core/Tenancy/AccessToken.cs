@@ -1,4 +1,7 @@
 namespace Accounts.Core.Tenancy;
 
-/// <summary>A stored bearer token: only its hash is kept, with the tenant it belongs to and its expiry.</summary>
-public sealed record AccessToken(string TokenHash, string TenantId, DateTimeOffset ExpiresAt);
+/// <summary>
+/// A stored bearer token: only its keyed hash, the tenant it belongs to, the API key it was issued under (revoking the
+/// key revokes the token) and its expiry.
+/// </summary>
+public sealed record AccessToken(string TokenHash, string TenantId, string KeyId, DateTimeOffset ExpiresAt);

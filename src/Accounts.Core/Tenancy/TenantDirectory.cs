@@ -1,19 +1,112 @@
+using System.Collections.Concurrent;
 using Accounts.Core.Errors;
+using Accounts.Core.Security;
 
 namespace Accounts.Core.Tenancy;
 
-/// <summary>Finds the tenant behind an API key and registers tenants.</summary>
-public sealed class TenantDirectory(ITenantStore store)
+/// <summary>
+/// Finds the tenant behind an API key. Tenants are cached for at most <see cref="CacheBound"/>, so a change made on
+/// another instance (a revoked key, a rotated secret) takes effect here within that bound; a change made through this
+/// instance calls <see cref="Forget"/> and takes effect at once.
+/// </summary>
+public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBox box, TimeProvider clock)
 {
-    /// <summary>Throws Unauthorized for an unknown key.</summary>
-    public async Task<Tenant> AuthenticateAsync(string apiKey, CancellationToken ct) =>
-        await store.FindByApiKeyHashAsync(SecretHash.Of(apiKey), ct)
-        ?? throw DomainException.Unauthorized("x-api-key is not valid");
+    public static readonly TimeSpan CacheBound = TimeSpan.FromSeconds(30);
 
-    public Task RegisterAsync(TenantRegistration registration, CancellationToken ct)
+    private const int MaxCached = 10_000;
+
+    // Which tenant and key a hash belongs to never changes, so only found owners are cached; whether the key is still
+    // active is read from the tenant, whose cache entry is bounded.
+    private readonly ConcurrentDictionary<string, ApiKeyOwner> _owners = new();
+    private readonly ConcurrentDictionary<string, (Tenant Tenant, DateTimeOffset CachedUntil)> _tenants = new();
+
+    /// <summary>Throws Unauthorized for an unknown or revoked key.</summary>
+    public async Task<Tenant> AuthenticateAsync(string apiKey, CancellationToken ct) =>
+        (await AuthenticateKeyAsync(apiKey, ct)).Tenant;
+
+    /// <summary>The tenant and which of its keys was presented; Unauthorized for an unknown or revoked key.</summary>
+    public async Task<AuthenticatedKey> AuthenticateKeyAsync(string apiKey, CancellationToken ct)
     {
-        var tenant = new Tenant(registration.Id, registration.Name, registration.ProductId, registration.PartnerId,
-            registration.Environment, SecretHash.Of(registration.ClientSecret), registration.WebhookSecret);
-        return store.SaveAsync(tenant, [SecretHash.Of(registration.ApiKey)], ct);
+        var keyHash = hash.HashApiKey(apiKey);
+        if (!_owners.TryGetValue(keyHash, out var owner))
+        {
+            owner = await store.FindApiKeyAsync(keyHash, ct);
+            if (owner is not null)
+            {
+                Remember(_owners, keyHash, owner);
+            }
+        }
+
+        var tenant = owner is null ? null : await GetAsync(owner.TenantId, ct);
+        return tenant is not null && tenant.IsKeyActive(owner!.KeyId)
+            ? new AuthenticatedKey(tenant, owner.KeyId)
+            : throw DomainException.Unauthorized("x-api-key is not valid");
+    }
+
+    public async Task<Tenant?> GetAsync(string tenantId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_tenants.TryGetValue(tenantId, out var cached) && cached.CachedUntil > now)
+        {
+            return cached.Tenant;
+        }
+
+        var record = await store.GetAsync(tenantId, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var tenant = box.Open(record);
+        Remember(_tenants, tenantId, (tenant, now + CacheBound));
+        return tenant;
+    }
+
+    /// <summary>Drops the cached tenant, so the next request reads what was just written.</summary>
+    public void Forget(string tenantId) => _tenants.TryRemove(tenantId, out _);
+
+    /// <summary>
+    /// Creates or overwrites a tenant from configuration (the development tenant): its secrets become exactly the
+    /// configured ones and the configured API key its only active key, so a key that was configured before stops working.
+    /// </summary>
+    public async Task RegisterAsync(TenantRegistration registration, CancellationToken ct)
+    {
+        var keyHash = hash.HashApiKey(registration.ApiKey);
+        // Derived from the key, so a restart with the same configuration keeps tokens issued under it valid.
+        var keyId = "cfg_" + keyHash[..16];
+        await store.AddApiKeyAsync(new ApiKeyOwner(keyHash, registration.Id, keyId), ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await store.GetAsync(registration.Id, ct);
+            var now = clock.GetUtcNow();
+            var record = new TenantRecord(registration.Id, registration.Name, registration.ProductId, registration.PartnerId,
+                registration.Environment, hash.HashClientSecret(registration.ClientSecret),
+                box.SealWebhookSecret(registration.Id, registration.WebhookSecret),
+                [existing?.ApiKeys.FirstOrDefault(k => k.Id == keyId) ?? new ApiKeyInfo(keyId, now)],
+                existing?.CreatedAt ?? now) { Version = existing?.Version };
+            try
+            {
+                await (existing is null ? store.InsertAsync(record, ct) : store.ReplaceAsync(record, ct));
+                return;
+            }
+            catch (ConcurrencyException) when (attempt < 3)
+            {
+                // Written meanwhile by another instance starting with the same configuration: read it again.
+            }
+            finally
+            {
+                Forget(registration.Id);
+            }
+        }
+    }
+
+    private static void Remember<T>(ConcurrentDictionary<string, T> cache, string key, T value)
+    {
+        if (cache.Count >= MaxCached)
+        {
+            cache.Clear(); // a cache, not a store: starting over only costs a storage read per caller
+        }
+
+        cache[key] = value;
     }
 }

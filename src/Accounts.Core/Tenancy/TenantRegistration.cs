@@ -1,6 +1,9 @@
 namespace Accounts.Core.Tenancy;
 
-/// <summary>A tenant with its plain secrets, as configured; only hashes of the API key and client secret are stored.</summary>
+/// <summary>
+/// A tenant with its plain credentials as configured (the development tenant) or as just issued; what is stored is a
+/// keyed hash of the API key and client secret and the webhook secret encrypted.
+/// </summary>
 public sealed record TenantRegistration(
     string Id,
     string Name,
@@ -9,4 +12,8 @@ public sealed record TenantRegistration(
     string Environment,
     string ApiKey,
     string ClientSecret,
-    string WebhookSecret);
+    string WebhookSecret)
+{
+    /// <summary>Never the credentials.</summary>
+    public override string ToString() => $"TenantRegistration {Id}";
+}

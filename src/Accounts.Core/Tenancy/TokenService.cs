@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Accounts.Core.Errors;
+using Accounts.Core.Security;
 
 namespace Accounts.Core.Tenancy;
 
 /// <summary>
-/// Issues opaque bearer tokens (256 random bits) to tenants and checks them. Only the token's hash is stored;
-/// lookups are cached briefly so a busy client does not cost a storage read per call.
+/// Issues opaque bearer tokens (256 random bits) to tenants and checks them. Only the token's keyed hash is stored,
+/// with the API key it was issued under: a token is live only while that key is active on the tenant, so revoking a
+/// key revokes its tokens (as fast as the tenant's cache bound). Token rows never change, so lookups are cached briefly.
 /// </summary>
-public sealed class TokenService(ITokenStore tokens, TimeProvider clock)
+public sealed class TokenService(ITokenStore tokens, KeyedHash hash, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
@@ -18,31 +19,35 @@ public sealed class TokenService(ITokenStore tokens, TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, (AccessToken Token, DateTimeOffset CachedUntil)> _cache = new();
 
-    public async Task<IssuedToken> IssueAsync(Tenant tenant, string clientSecret, CancellationToken ct)
+    public async Task<IssuedToken> IssueAsync(AuthenticatedKey caller, string clientSecret, CancellationToken ct)
     {
-        if (!SecretHash.Matches(clientSecret, tenant.ClientSecretHash))
+        if (!hash.Matches(TenantSecrets.ClientSecretPurpose, clientSecret, caller.Tenant.ClientSecretHash))
         {
             throw DomainException.Unauthorized("client_secret is not valid");
         }
 
-        var value = Base64Url(RandomNumberGenerator.GetBytes(32));
-        await tokens.InsertAsync(new AccessToken(SecretHash.Of(value), tenant.Id, clock.GetUtcNow() + Lifetime), ct);
+        var value = GeneratedSecret.New(prefix: string.Empty);
+        var token = new AccessToken(hash.Of(TenantSecrets.AccessTokenPurpose, value), caller.Tenant.Id, caller.KeyId, clock.GetUtcNow() + Lifetime);
+        await tokens.InsertAsync(token, ct);
         return new IssuedToken(value, Lifetime);
     }
 
-    /// <summary>Throws Unauthorized unless <paramref name="token"/> is a live token of <paramref name="tenantId"/>.</summary>
-    public async Task ValidateAsync(string tenantId, string token, CancellationToken ct)
+    /// <summary>
+    /// Throws Unauthorized unless <paramref name="token"/> is a live token of <paramref name="tenant"/> issued under one
+    /// of its active keys.
+    /// </summary>
+    public async Task ValidateAsync(Tenant tenant, string token, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var hash = SecretHash.Of(token);
+        var tokenHash = hash.Of(TenantSecrets.AccessTokenPurpose, token);
         AccessToken? stored;
-        if (_cache.TryGetValue(hash, out var cached) && cached.CachedUntil > now)
+        if (_cache.TryGetValue(tokenHash, out var cached) && cached.CachedUntil > now)
         {
             stored = cached.Token;
         }
         else
         {
-            stored = await tokens.FindAsync(hash, ct);
+            stored = await tokens.FindAsync(tokenHash, ct);
             if (stored is not null)
             {
                 if (_cache.Count >= MaxCached)
@@ -50,22 +55,24 @@ public sealed class TokenService(ITokenStore tokens, TimeProvider clock)
                     _cache.Clear(); // a cache, not a store: starting over only costs a storage read per token
                 }
 
-                _cache[hash] = (stored, now + CacheFor);
+                _cache[tokenHash] = (stored, now + CacheFor);
             }
         }
 
-        if (stored is null || stored.TenantId != tenantId)
+        if (stored is null || stored.TenantId != tenant.Id)
         {
             throw DomainException.Unauthorized("access token is not valid");
         }
 
+        if (!tenant.IsKeyActive(stored.KeyId))
+        {
+            throw DomainException.Unauthorized("access token was issued under an API key that has been revoked");
+        }
+
         if (stored.ExpiresAt <= now)
         {
-            _cache.TryRemove(hash, out _);
+            _cache.TryRemove(tokenHash, out _);
             throw DomainException.Unauthorized("access token has expired");
         }
     }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -2,7 +2,8 @@ namespace Accounts.Functions.Api;
 
 /// <summary>
 /// The local-development tenant, seeded at start when configured (section "DevTenant"). Its values are the
-/// documented development defaults, never production secrets.
+/// documented development defaults, never production secrets. Each start makes the configured values the tenant's
+/// only credentials: a previously configured API key (and its tokens) stops working.
 /// </summary>
 public sealed class DevTenantOptions
 {

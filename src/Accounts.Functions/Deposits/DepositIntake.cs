@@ -21,7 +21,7 @@ public sealed class DepositIntake(TenantDirectory tenants, IDepositRecordStore r
         }
 
         var tenant = await tenants.AuthenticateAsync(apiKey, ct);
-        WebhookSignature.Verify(tenant.WebhookSecret, timestamp, signature, body, clock.GetUtcNow());
+        WebhookSignature.Verify(tenant.WebhookSecretsValidAt(clock.GetUtcNow()), timestamp, signature, body, clock.GetUtcNow());
         var deposit = DepositEventParser.Parse(tenant.Id, body, clock.GetUtcNow());
         var message = DepositMessage.From(deposit).ToJson();
         var record = new DepositRecord(tenant.Id, deposit.EventId, deposit.Type, deposit.Reference, deposit.AccountNumber,

@@ -16,7 +16,11 @@ public static class WebhookSignature
     public static string Sign(string secret, string timestamp, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
-    public static void Verify(string secret, string? timestamp, string? signature, string body, DateTimeOffset now)
+    public static void Verify(string secret, string? timestamp, string? signature, string body, DateTimeOffset now) =>
+        Verify([secret], timestamp, signature, body, now);
+
+    /// <summary>Accepts a signature made with any of <paramref name="secrets"/> (during a rotation, the new and the previous).</summary>
+    public static void Verify(IReadOnlyList<string> secrets, string? timestamp, string? signature, string body, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(timestamp) || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
@@ -33,8 +37,15 @@ public static class WebhookSignature
             throw DomainException.Unauthorized("x-signature header is required");
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp, body));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.Trim().ToLowerInvariant())))
+        var presented = Encoding.ASCII.GetBytes(signature.Trim().ToLowerInvariant());
+        var matches = false;
+        foreach (var secret in secrets)
+        {
+            // Every candidate is computed, so the time taken does not say which one matched.
+            matches |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), presented);
+        }
+
+        if (!matches)
         {
             throw DomainException.Unauthorized("x-signature does not match the request");
         }

@@ -19,7 +19,7 @@ public sealed class LedgerAuthFilter(TenantDirectory tenants, TokenService token
         Required(http.Request, "User-Agent");
         EnsureJsonContent(http.Request);
         var tenant = await tenants.AuthenticateAsync(apiKey, http.RequestAborted);
-        await tokens.ValidateAsync(tenant.Id, BearerToken(http.Request), http.RequestAborted);
+        await tokens.ValidateAsync(tenant, BearerToken(http.Request), http.RequestAborted);
         http.Items[typeof(LedgerCaller)] = new LedgerCaller(tenant);
         return await next(context);
     }

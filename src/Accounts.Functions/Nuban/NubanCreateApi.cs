@@ -25,7 +25,7 @@ public static class NubanCreateApi
             NubanFields.DateOfBirth(request.DateOfBirth, "date_of_birth", today),
             NubanFields.Address(request.Address, "address"));
         var account = await service.OpenStaticAsync(tenant.Id, customer, http.RequestAborted);
-        return NubanResults.Created("Account created successfully", NubanWire.Customer(account, service.Institution));
+        return NubanResults.Created("Account created successfully", NubanWire.Customer(account, customer, service.Institution));
     }
 
     public static async Task<IResult> CreateStatic(HttpContext http, NubanAccountService service)

@@ -14,9 +14,12 @@ public static class NubanWire
     public static NubanStaticCreated Static(Account a, Institution bank) =>
         new(Name(a), a.AccountNumber, bank.Name, bank.Code, a.Currency);
 
-    public static NubanCustomerCreated Customer(Account a, Institution bank) =>
+    /// <summary>Date of birth and address come from the request: the account keeps them sealed.</summary>
+    public static NubanCustomerCreated Customer(Account a, NubanCustomer customer, Institution bank) =>
         new(a.HolderId, Attr(a, NubanAttributes.FirstName), Attr(a, NubanAttributes.LastName), Attr(a, NubanAttributes.Email),
-            Attr(a, NubanAttributes.Phone), Attr(a, NubanAttributes.DateOfBirth), Attr(a, NubanAttributes.Address), Name(a),
+            Attr(a, NubanAttributes.Phone),
+            customer.DateOfBirth is { } dob ? NubanFields.FormatDate(dob) : throw new InvalidOperationException("A created customer has a date of birth"),
+            customer.Address ?? throw new InvalidOperationException("A created customer has an address"), Name(a),
             a.AccountNumber, bank.Name, bank.Code, a.Currency);
 
     public static NubanDynamicCreated Dynamic(Account a, Institution bank) =>

@@ -14,24 +14,24 @@ public sealed class ZoqqAuthFilter(TenantDirectory tenants, TokenService tokens)
     {
         var http = context.HttpContext;
         var ct = http.RequestAborted;
-        var tenant = await AuthenticateTenantAsync(http.Request, tenants, ct);
+        var tenant = (await AuthenticateKeyAsync(http.Request, tenants, ct)).Tenant;
         var token = BearerToken(http.Request);
         var requestId = ZoqqHeaders.Required(http.Request, ZoqqHeaders.RequestId);
         var userId = ZoqqHeaders.Required(http.Request, ZoqqHeaders.UserId);
         EnsureJsonContent(http.Request);
-        await tokens.ValidateAsync(tenant.Id, token, ct);
+        await tokens.ValidateAsync(tenant, token, ct);
         http.Items[typeof(ZoqqCaller)] = new ZoqqCaller(tenant, userId, requestId);
         return await next(context);
     }
 
-    /// <summary>x-api-key names the tenant; x-product-id must be that tenant's product.</summary>
-    public static async Task<Tenant> AuthenticateTenantAsync(HttpRequest request, TenantDirectory tenants, CancellationToken ct)
+    /// <summary>x-api-key names the tenant (and the key tokens are issued under); x-product-id must be that tenant's product.</summary>
+    public static async Task<AuthenticatedKey> AuthenticateKeyAsync(HttpRequest request, TenantDirectory tenants, CancellationToken ct)
     {
         var apiKey = ZoqqHeaders.Required(request, ZoqqHeaders.ApiKey);
         var productId = ZoqqHeaders.Required(request, ZoqqHeaders.ProductId);
-        var tenant = await tenants.AuthenticateAsync(apiKey, ct);
-        return tenant.ProductId == productId
-            ? tenant
+        var caller = await tenants.AuthenticateKeyAsync(apiKey, ct);
+        return caller.Tenant.ProductId == productId
+            ? caller
             : throw DomainException.Unauthorized("x-product-id does not match the x-api-key");
     }
 

@@ -1,53 +1,91 @@
+using Accounts.Core.Errors;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Tables;
 using Microsoft.Azure.Cosmos.Table;
+using Newtonsoft.Json;
 
 namespace Accounts.Storage.Tenancy;
 
-/// <summary>Tenants in one small partition; API key hashes in their own partitions so a lookup is one point read.</summary>
+/// <summary>
+/// Tenants in one small partition, written version-checked; API key hashes in their own partitions so a lookup by key
+/// is one point read. Rows hold hashes and sealed secrets only (see <see cref="TenantRecord"/>).
+/// </summary>
 public sealed class TableTenantStore(StorageTables tables) : ITenantStore
 {
-    private const string TenantPartition = "tenant";
-    private const string KeyRow = "key";
+    // Rows of the earlier format (partition "tenant", row "key") held a bare SHA-256 and the webhook secret in clear;
+    // they are never read. The development tenant is registered again from configuration at start.
+    private const string TenantPartition = "tenants";
+    private const string OwnerRow = "owner";
 
-    public async Task SaveAsync(Tenant tenant, IReadOnlyCollection<string> apiKeyHashes, CancellationToken ct)
+    public async Task InsertAsync(TenantRecord tenant, CancellationToken ct) =>
+        await tables.Tenants.InsertNewAsync(ToRow(tenant), $"Tenant {tenant.Id}", ct);
+
+    public async Task<TenantRecord> ReplaceAsync(TenantRecord tenant, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(TenantPartition, KeyEncoder.Encode(tenant.Id))
-            .Set("Id", tenant.Id)
-            .Set("Name", tenant.Name)
-            .Set("ProductId", tenant.ProductId)
-            .Set("PartnerId", tenant.PartnerId)
-            .Set("Environment", tenant.Environment)
-            .Set("ClientSecretHash", tenant.ClientSecretHash)
-            .Set("WebhookSecret", tenant.WebhookSecret);
-        await tables.Tenants.ExecuteAsync(TableOperation.InsertOrReplace(row), null, null, ct);
-
-        // Keys after the tenant, so a key never resolves to a tenant that does not exist yet.
-        await Task.WhenAll(apiKeyHashes.Select(hash => tables.ApiKeys.ExecuteAsync(
-            TableOperation.InsertOrReplace(new DynamicTableEntity(KeyEncoder.Encode(hash), KeyRow).Set("TenantId", tenant.Id)),
-            null,
-            null,
-            ct)));
+        var row = ToRow(tenant);
+        row.ETag = tenant.Version;
+        return tenant with { Version = await tables.Tenants.ReplaceIfCurrentAsync(row, $"Tenant {tenant.Id}", ct) };
     }
 
-    public async Task<Tenant?> GetAsync(string tenantId, CancellationToken ct)
+    public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken ct)
     {
         var row = await tables.Tenants.GetAsync(TenantPartition, KeyEncoder.Encode(tenantId), ct);
         return row is null
             ? null
-            : new Tenant(
+            : new TenantRecord(
                 row.GetString("Id"),
                 row.GetString("Name"),
                 row.GetString("ProductId"),
                 row.GetString("PartnerId"),
                 row.GetString("Environment"),
                 row.GetString("ClientSecretHash"),
-                row.GetString("WebhookSecret"));
+                row.GetString("WebhookSecretSealed"),
+                JsonConvert.DeserializeObject<List<ApiKeyInfo>>(row.GetString("ApiKeys"))
+                    ?? throw new InvalidDataException($"Tenant row {row.RowKey} has null ApiKeys"),
+                row.GetTime("CreatedAt"))
+            {
+                PreviousWebhookSecretSealed = row.GetStringOrNull("PreviousWebhookSecretSealed"),
+                PreviousWebhookSecretValidUntil = row.GetTimeOrNull("PreviousWebhookSecretValidUntil"),
+                Version = row.ETag,
+            };
     }
 
-    public async Task<Tenant?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken ct)
+    public async Task AddApiKeyAsync(ApiKeyOwner owner, CancellationToken ct)
     {
-        var key = await tables.ApiKeys.GetAsync(KeyEncoder.Encode(apiKeyHash), KeyRow, ct);
-        return key is null ? null : await GetAsync(key.GetString("TenantId"), ct);
+        var row = new DynamicTableEntity(KeyEncoder.Encode(owner.KeyHash), OwnerRow)
+            .Set("TenantId", owner.TenantId)
+            .Set("KeyId", owner.KeyId);
+        try
+        {
+            await tables.ApiKeys.InsertNewAsync(row, "API key", ct);
+        }
+        catch (ConcurrencyException)
+        {
+            // Written before (a restart registering the same configured key) is fine; another owner is not.
+            if (await FindApiKeyAsync(owner.KeyHash, ct) != owner)
+            {
+                throw;
+            }
+        }
     }
+
+    public async Task<ApiKeyOwner?> FindApiKeyAsync(string keyHash, CancellationToken ct)
+    {
+        var row = await tables.ApiKeys.GetAsync(KeyEncoder.Encode(keyHash), OwnerRow, ct);
+        return row is null ? null : new ApiKeyOwner(keyHash, row.GetString("TenantId"), row.GetString("KeyId"));
+    }
+
+    private static DynamicTableEntity ToRow(TenantRecord tenant) =>
+        new DynamicTableEntity(TenantPartition, KeyEncoder.Encode(tenant.Id))
+            .Set("Id", tenant.Id)
+            .Set("Name", tenant.Name)
+            .Set("ProductId", tenant.ProductId)
+            .Set("PartnerId", tenant.PartnerId)
+            .Set("Environment", tenant.Environment)
+            .Set("ClientSecretHash", tenant.ClientSecretHash)
+            .Set("WebhookSecretSealed", tenant.WebhookSecretSealed)
+            .Set("PreviousWebhookSecretSealed", tenant.PreviousWebhookSecretSealed)
+            .Set("PreviousWebhookSecretValidUntil", tenant.PreviousWebhookSecretValidUntil)
+            .Set("ApiKeys", JsonConvert.SerializeObject(tenant.ApiKeys))
+            .Set("CreatedAt", tenant.CreatedAt);
 }

@@ -5,7 +5,10 @@ using Microsoft.Azure.Cosmos.Table;
 
 namespace Accounts.Storage.Tenancy;
 
-/// <summary>Bearer tokens by hash; expiry is returned as stored and checked by the caller.</summary>
+/// <summary>
+/// Bearer tokens by keyed hash, with the API key each was issued under; expiry and key are returned as stored and
+/// checked by the caller. Rows written before tokens recorded their key have no KeyId and are read as unknown.
+/// </summary>
 public sealed class TableTokenStore(StorageTables tables) : ITokenStore
 {
     private const string TokenRow = "token";
@@ -14,6 +17,7 @@ public sealed class TableTokenStore(StorageTables tables) : ITokenStore
     {
         var row = new DynamicTableEntity(KeyEncoder.Encode(token.TokenHash), TokenRow)
             .Set("TenantId", token.TenantId)
+            .Set("KeyId", token.KeyId)
             .Set("ExpiresAt", token.ExpiresAt);
         try
         {
@@ -29,6 +33,8 @@ public sealed class TableTokenStore(StorageTables tables) : ITokenStore
     public async Task<AccessToken?> FindAsync(string tokenHash, CancellationToken ct)
     {
         var row = await tables.Tokens.GetAsync(KeyEncoder.Encode(tokenHash), TokenRow, ct);
-        return row is null ? null : new AccessToken(tokenHash, row.GetString("TenantId"), row.GetTime("ExpiresAt"));
+        return row?.GetStringOrNull("KeyId") is { } keyId
+            ? new AccessToken(tokenHash, row.GetString("TenantId"), keyId, row.GetTime("ExpiresAt"))
+            : null;
     }
 }

@@ -10,6 +10,8 @@ internal sealed class InMemoryClaims : IClaimStore
 
     public string? FailScope { get; set; }
 
+    public IReadOnlyCollection<(string Scope, string Key)> Keys => _owners.Keys.ToList();
+
     public Task<bool> TryClaimAsync(string scope, string key, string ownerId, CancellationToken ct) =>
         FailScope is { } fail && scope.Contains(fail, StringComparison.Ordinal)
             ? throw new TimeoutException($"claim store timed out in {scope}")

@@ -16,8 +16,8 @@ public sealed class NubanAccountServiceTests
 
     private readonly InMemoryClaims _claims = new();
 
-    private NubanAccountService Service => new(_accounts, new NubanClaims(_claims), _index, InstitutionCatalog.Default,
-        new NubanSettings(), _clock);
+    private NubanAccountService Service => new(_accounts, new NubanClaims(_claims, TestKeys.Hash), _index, InstitutionCatalog.Default,
+        new NubanSettings(), TestKeys.Box, _clock);
 
     [Fact]
     public async Task A_failed_open_that_never_reached_the_store_frees_the_email_and_phone()
@@ -62,5 +62,23 @@ public sealed class NubanAccountServiceTests
         var account = await Service.OpenDynamicAsync("t1", "Shop", request, CancellationToken.None);
 
         Assert.Equal("order-9", account.Attribute(NubanAttributes.Reference));
+    }
+
+    [Fact]
+    public async Task A_customers_bvn_date_of_birth_and_address_are_kept_sealed_and_open_only_on_their_own_account()
+    {
+        var customer = Ada with { Bvn = "22212345678", DateOfBirth = new DateOnly(1990, 4, 9), Address = "12 Marina, Lagos" };
+        var account = await Service.OpenStaticAsync("t1", customer, CancellationToken.None);
+        var other = await Service.OpenStaticAsync("t1", Ada with { Email = "b@example.com", Phone = "08099999999" }, CancellationToken.None);
+
+        var stored = string.Join("\n", account.Attributes.Select(a => $"{a.Key}={a.Value}"));
+        Assert.DoesNotContain("22212345678", stored);
+        Assert.DoesNotContain("09-04-1990", stored);
+        Assert.DoesNotContain("Marina", stored);
+        Assert.Equal("ada@example.com", account.Attribute(NubanAttributes.Email)); // shown by account details, so kept
+        Assert.Equal(("22212345678", "09-04-1990", "12 Marina, Lagos"), (Service.Unseal(account, NubanAttributes.Bvn),
+            Service.Unseal(account, NubanAttributes.DateOfBirth), Service.Unseal(account, NubanAttributes.Address)));
+        var moved = other with { Attributes = new Dictionary<string, string> { [NubanAttributes.Bvn] = account.Attribute(NubanAttributes.Bvn)! } };
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Service.Unseal(moved, NubanAttributes.Bvn));
     }
 }

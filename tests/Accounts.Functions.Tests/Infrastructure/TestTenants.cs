@@ -5,17 +5,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Infrastructure;
 
-/// <summary>A fresh tenant per test, with random keys, registered through the app's own services; and its token.</summary>
+/// <summary>
+/// A fresh tenant per test, created the way an operator creates one (the service generates its API key, client secret
+/// and webhook secret) through the app's own services; and its token.
+/// </summary>
 public static class TestTenants
 {
     public static async Task<TenantRegistration> RegisterAsync(IServiceProvider services, string name = "Demo",
         string environment = "SANDBOX", string idPrefix = "tenant-")
     {
         var suffix = Guid.NewGuid().ToString("N");
-        var tenant = new TenantRegistration(idPrefix + suffix, $"{name} {suffix[..6]}", "product-" + suffix, "partner-" + suffix,
-            environment, "key-" + suffix, "secret-" + suffix, "webhook-" + suffix);
-        await services.GetRequiredService<TenantDirectory>().RegisterAsync(tenant, CancellationToken.None);
-        return tenant;
+        var created = await services.GetRequiredService<TenantAdministration>().CreateAsync(
+            new NewTenant(idPrefix + suffix, $"{name} {suffix[..6]}", "product-" + suffix, "partner-" + suffix, environment),
+            CancellationToken.None);
+        var t = created.Tenant;
+        return new TenantRegistration(t.Id, t.Name, t.ProductId, t.PartnerId, t.Environment, created.ApiKey.Value, created.ClientSecret,
+            created.WebhookSecret);
     }
 
     /// <summary>A bearer token from the token endpoint, valid for every dialect that asks for one.</summary>

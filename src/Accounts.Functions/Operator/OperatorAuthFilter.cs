@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using Accounts.Core.Errors;
+using Microsoft.Extensions.Options;
+
+namespace Accounts.Functions.Operator;
+
+/// <summary>
+/// The operator credential: <c>x-operator-key</c> must equal the configured <c>Operator:ApiKey</c>, compared in constant
+/// time. With no key configured the routes do not exist (404), so a forgotten setting never leaves them open.
+/// </summary>
+public sealed class OperatorAuthFilter(IOptionsMonitor<OperatorOptions> options) : IEndpointFilter
+{
+    public const string Header = "x-operator-key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var expected = options.CurrentValue.ApiKey;
+        if (string.IsNullOrWhiteSpace(expected))
+        {
+            return Results.NotFound();
+        }
+
+        var presented = context.HttpContext.Request.Headers[Header].ToString();
+        if (presented.Length == 0)
+        {
+            throw new DomainException(ErrorKind.Unauthorized, $"{Header} header is required", Header);
+        }
+
+        if (!Matches(presented, expected))
+        {
+            throw new DomainException(ErrorKind.Unauthorized, $"{Header} is not valid", Header);
+        }
+
+        return await next(context);
+    }
+
+    // Hashing first gives equal lengths, so neither the key's length nor a matching prefix shows in the timing.
+    private static bool Matches(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}
