@@ -2,7 +2,8 @@ namespace Accounts.Functions.Deposits;
 
 /// <summary>
 /// Under the Functions host: collects messages for one invocation's Service Bus output binding (an array is sent as
-/// several messages). The host sends them only after the invocation completes, so nothing here confirms delivery.
+/// several messages). The host sends them only after the invocation completes, so nothing here confirms delivery; a
+/// sender over the Service Bus SDK, once the project has it, would confirm and let the sweeper remove rows at once.
 /// </summary>
 public sealed class OutputBindingSender : IDepositSender
 {
