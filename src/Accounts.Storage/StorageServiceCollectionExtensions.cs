@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IClaimStore, TableClaimStore>();
         services.AddSingleton<IDepositRecordStore, TableDepositRecordStore>();
+        services.AddSingleton<IDepositOutbox, TableDepositOutbox>();
         services.AddSingleton<LocalDepositQueue>();
         services.AddSingleton<IEntityStore, TableEntityStore>();
         services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();

@@ -27,6 +27,8 @@ public static class DepositEndpoints
                 FunctionBinding.ServiceBusTrigger(ApplyDepositFunction.TriggerBinding, Queue, Connection, isSessionsEnabled: false),
                 ApplyDepositFunction.Invoke)
             .AddEndpointFilter<StartupGateFilter>();
+        app.MapFunction(RequeueDepositsFunction.Name, FunctionBinding.TimerTrigger("timer", RequeueDepositsFunction.Schedule),
+            RequeueDepositsFunction.HandleAsync, FunctionBinding.ServiceBusOutput(DepositWebhookApi.OutputBinding, Queue, Connection));
         return app;
     }
 }

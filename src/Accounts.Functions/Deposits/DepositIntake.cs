@@ -3,17 +3,20 @@ using System.Text;
 using Accounts.Core.Deposits;
 using Accounts.Core.Errors;
 using Accounts.Core.Tenancy;
+using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Deposits;
 
 /// <summary>
 /// The webhook's work, shared by the forwarded route and the Functions host's JSON invocation: authenticate the
-/// tenant, verify the signature, validate the event and record it durably (insert-if-absent) before it is queued.
-/// A redelivered event is accepted again with the same id and no second effect.
+/// tenant, verify the signature over the bytes received, validate the event and record it durably (insert-if-absent)
+/// before it is queued, with its outbox row. A redelivered event is accepted again with the same id and no second effect.
 /// </summary>
-public sealed class DepositIntake(TenantDirectory tenants, IDepositRecordStore records, TimeProvider clock)
+public sealed class DepositIntake(TenantDirectory tenants, IDepositRecordStore records, IDepositOutbox outbox, TimeProvider clock,
+    IOptions<DepositOptions> options)
 {
-    public async Task<IntakeResult> ReceiveAsync(string? apiKey, string? timestamp, string? signature, string body, CancellationToken ct)
+    public async Task<IntakeResult> ReceiveAsync(string? apiKey, string? timestamp, string? signature, ReadOnlyMemory<byte> body,
+        CancellationToken ct)
     {
         if (string.IsNullOrEmpty(apiKey))
         {
@@ -21,12 +24,21 @@ public sealed class DepositIntake(TenantDirectory tenants, IDepositRecordStore r
         }
 
         var tenant = await tenants.AuthenticateAsync(apiKey, ct);
-        WebhookSignature.Verify(tenant.WebhookSecretsValidAt(clock.GetUtcNow()), timestamp, signature, body, clock.GetUtcNow());
-        var deposit = DepositEventParser.Parse(tenant.Id, body, clock.GetUtcNow());
+        WebhookSignature.Verify(tenant.WebhookSecretsValidAt(clock.GetUtcNow()), timestamp, signature, body.Span, clock.GetUtcNow());
+        var deposit = DepositEventParser.Parse(tenant.Id, RawWebhookBody.Decode(body.Span), clock.GetUtcNow());
         var message = DepositMessage.From(deposit).ToJson();
         var record = new DepositRecord(tenant.Id, deposit.EventId, deposit.Type, deposit.Reference, deposit.AccountNumber,
             deposit.Amount.ToString(), deposit.Amount.Currency.Code, message, ContentHash(deposit), deposit.ReceivedAt);
+
+        // The outbox row goes first: if the process dies after the record is stored, the row is there for the sweeper.
+        var row = DepositOutboxEntry.Of(record) with { DueAt = record.ReceivedAt + options.Value.OutboxGracePeriod };
+        await outbox.AddAsync(row, ct);
         var (inserted, stored) = await records.TryInsertAsync(record, ct);
+        if (!inserted && !row.IsRowOf(stored))
+        {
+            await outbox.RemoveAsync(row, ct); // a redelivery: the first delivery's row, if still needed, covers the event
+        }
+
         if (!inserted && stored.MessageHash != record.MessageHash)
         {
             throw DomainException.Conflict(
@@ -35,7 +47,9 @@ public sealed class DepositIntake(TenantDirectory tenants, IDepositRecordStore r
 
         // An event not processed yet is queued again on redelivery (the first message, with its arrival time): its
         // first queueing may have been lost with a failed response, and applying it twice has no second effect.
-        return new IntakeResult(deposit.EventId, stored.Status == DepositStatus.Received ? stored.Message : null);
+        return stored.Status == DepositStatus.Received
+            ? new IntakeResult(deposit.EventId, stored.Message, DepositOutboxEntry.Of(stored))
+            : new IntakeResult(deposit.EventId, null);
     }
 
     /// <summary>What the provider sent, without our arrival time: equal for every delivery of the same event.</summary>

@@ -1,6 +1,6 @@
 namespace Accounts.Functions.Deposits;
 
-/// <summary>Section "Deposits": how often a failing event is retried before it is dead-lettered.</summary>
+/// <summary>Section "Deposits": retries before dead-lettering, and the outbox sweeper's timing.</summary>
 public sealed class DepositOptions
 {
     public const string Section = "Deposits";
@@ -10,4 +10,16 @@ public sealed class DepositOptions
 
     /// <summary>Whether this process drains the local queue (standalone only; the Functions host uses Service Bus).</summary>
     public bool LocalWorkerEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How long an accepted event may stay unqueued (standalone) or unprocessed (under the host) before the outbox
+    /// sweeper queues it again. Longer than any webhook request can take, so a request in progress is never raced.
+    /// </summary>
+    public TimeSpan OutboxGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the standalone sweeper runs (under the host the RequeueDeposits timer's schedule decides).</summary>
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether this process runs the standalone outbox sweeper.</summary>
+    public bool OutboxSweeperEnabled { get; set; } = true;
 }

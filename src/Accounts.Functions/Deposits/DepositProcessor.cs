@@ -6,8 +6,10 @@ namespace Accounts.Functions.Deposits;
 /// <summary>
 /// Applies one queued deposit message and records the outcome on the event's record. A failure is recorded with
 /// the attempt count and rethrown so the queue redelivers; the last allowed attempt marks the record DeadLettered.
+/// Either way the event's outbox row is removed: a delivery proves the message is in the queue, which keeps it until
+/// it is completed or dead-lettered, so the sweeper must not queue it again.
 /// </summary>
-public sealed class DepositProcessor(DepositService deposits, IDepositRecordStore records, TimeProvider clock,
+public sealed class DepositProcessor(DepositService deposits, IDepositRecordStore records, IDepositOutbox outbox, TimeProvider clock,
     ILogger<DepositProcessor> logger)
 {
     public async Task<DepositOutcome> ProcessAsync(string messageJson, int deliveryCount, int maxDeliveries, CancellationToken ct)
@@ -29,6 +31,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
                 Attempts = deliveryCount,
                 Reason = $"delivery {deliveryCount} failed: {ex.Message}",
             }, CancellationToken.None);
+            await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), CancellationToken.None);
             throw;
         }
 
@@ -41,6 +44,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             EntryId = outcome.EntryId,
             ProcessedAt = clock.GetUtcNow(),
         }, ct);
+        await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), ct);
         return outcome;
     }
 

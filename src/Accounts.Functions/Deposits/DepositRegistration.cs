@@ -12,15 +12,29 @@ public static class DepositRegistration
         services.AddSingleton<DepositIntake>();
         services.AddSingleton<DepositProcessor>();
         services.AddSingleton<DepositQueueSignal>();
-        services.AddOptions<DepositOptions>().BindConfiguration(DepositOptions.Section);
+        services.AddSingleton<IDepositSender, LocalQueueSender>();
+        services.AddSingleton<DepositOutboxSweeper>();
+        services.AddOptions<DepositOptions>().BindConfiguration(DepositOptions.Section)
+            .Validate(o => o.OutboxGracePeriod > TimeSpan.Zero && o.OutboxSweepInterval > TimeSpan.Zero,
+                "Deposits:OutboxGracePeriod and Deposits:OutboxSweepInterval must be positive")
+            .ValidateOnStart();
 
-        // Under the Functions host, Service Bus and the ApplyDeposit trigger take the local queue's place.
-        if (builder.Configuration.GetValue(DepositOptions.Section + ":" + nameof(DepositOptions.LocalWorkerEnabled), true)
-            && !ListenAddress.IsUnderFunctionsHost(builder.Configuration))
+        // Under the Functions host, Service Bus and the ApplyDeposit trigger take the local queue's place, and the
+        // RequeueDeposits timer the sweeper's.
+        var underHost = ListenAddress.IsUnderFunctionsHost(builder.Configuration);
+        if (Enabled(builder, nameof(DepositOptions.LocalWorkerEnabled)) && !underHost)
         {
             services.AddHostedService<LocalDepositWorker>();
         }
 
+        if (Enabled(builder, nameof(DepositOptions.OutboxSweeperEnabled)) && !underHost)
+        {
+            services.AddHostedService<DepositOutboxService>();
+        }
+
         return builder;
     }
+
+    private static bool Enabled(WebApplicationBuilder builder, string setting) =>
+        builder.Configuration.GetValue(DepositOptions.Section + ":" + setting, true);
 }

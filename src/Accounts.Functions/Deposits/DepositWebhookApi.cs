@@ -1,8 +1,9 @@
+using System.Text;
 using System.Text.Json;
+using Accounts.Core.Deposits;
 using Accounts.Core.Errors;
 using Accounts.Functions.Api;
 using Accounts.Functions.Hosting.Invocation;
-using Accounts.Storage.Deposits;
 
 namespace Accounts.Functions.Deposits;
 
@@ -15,17 +16,26 @@ public static class DepositWebhookApi
 {
     public const string OutputBinding = "deposit";
 
-    public static async Task<IResult> ReceiveForwarded(HttpRequest request, DepositIntake intake, LocalDepositQueue queue,
-        DepositQueueSignal signal)
+    public static async Task<IResult> ReceiveForwarded(HttpRequest request, DepositIntake intake, IDepositSender sender,
+        IDepositOutbox outbox, ILogger<DepositIntake> logger)
     {
         var ct = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadTextAsync(request, ct);
+        var body = await RawWebhookBody.ReadAsync(request, ct);
         var result = await intake.ReceiveAsync(Header(request, "x-api-key"), Header(request, "x-timestamp"),
             Header(request, "x-signature"), body, ct);
-        if (result.Message is { } message)
+        if (result is { Message: { } message, Outbox: { } row })
         {
-            await queue.EnqueueAsync(result.EventId, message, ct);
-            signal.Notify();
+            try
+            {
+                await sender.SendAsync(result.EventId, message, ct);
+                await outbox.RemoveAsync(row, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The event is recorded with its outbox row, so it is accepted: the sweeper queues it after the grace period.
+                logger.LogWarning(ex, "Deposit {EventId} is recorded but its queueing failed; the outbox sweeper will queue it",
+                    result.EventId);
+            }
         }
 
         return Results.Json(DepositResponses.Accepted(result.EventId), statusCode: StatusCodes.Status202Accepted);
@@ -41,7 +51,7 @@ public static class DepositWebhookApi
         {
             await gate.WaitAsync(ct);
             var result = await intake.ReceiveAsync(Header(req, "x-api-key"), Header(req, "x-timestamp"), Header(req, "x-signature"),
-                Body(req), ct);
+                Encoding.UTF8.GetBytes(Body(req)), ct);
             outputs["res"] = InvocationResponse.HttpOutput(StatusCodes.Status202Accepted, DepositResponses.Accepted(result.EventId));
             if (result.Message is { } message)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
@@ -8,7 +9,8 @@ namespace Accounts.Functions.Tests.Deposits;
 
 /// <summary>
 /// Accepted deposits survive kill -9 of the app and are applied exactly once after a restart: both when the process
-/// dies before its worker touched them and when it dies in the middle of applying them.
+/// dies before its worker touched them and when it dies in the middle of applying them; and a kill in the middle of
+/// webhook requests (possibly between storing a record and queueing it) leaves no accepted deposit behind.
 /// </summary>
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
@@ -48,8 +50,57 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             (balance, count) = await ReadAsync(recovered, accountId);
         }
 
+        // A killed worker may have applied an event without recording it: the redelivery records it after its lease.
+        var statuses = await StatusesAsync(recovered, "crash-", 60);
+        while (statuses.ContainsValue("RECEIVED") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            statuses = await StatusesAsync(recovered, "crash-", 60);
+        }
+
         Assert.Equal(expected, balance);
         Assert.Equal(60, count);
+        Assert.Equal(60, statuses.Count);
+        Assert.DoesNotContain("RECEIVED", statuses.Values);
+    }
+
+    [Fact]
+    public async Task A_kill_in_the_middle_of_webhook_requests_leaves_no_record_received_and_applies_each_once()
+    {
+        const int total = 80;
+        var answered = new ConcurrentBag<int>();
+        string accountId;
+        await using (var intakeOnly = await StartAsync(worker: false))
+        {
+            (accountId, var number) = await OpenAccountAsync(intakeOnly);
+            using var client = intakeOnly.CreateClient();
+            var sends = Enumerable.Range(1, total).Select(i => TrySendAsync(client, i, number, answered)).ToList();
+            while (answered.Count < total / 4 && sends.Any(t => !t.IsCompleted))
+            {
+                await Task.Delay(5);
+            }
+
+            intakeOnly.Kill();
+            await Task.WhenAll(sends);
+        }
+
+        await using var recovered = await StartAsync(worker: true);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var statuses = await StatusesAsync(recovered, "kill-", total);
+        while (statuses.ContainsValue("RECEIVED") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            statuses = await StatusesAsync(recovered, "kill-", total);
+        }
+
+        // Every stored record was accepted, whether or not its answer got out before the kill.
+        var recorded = statuses.Keys.ToList();
+        Assert.DoesNotContain("RECEIVED", statuses.Values);
+        Assert.All(statuses.Values, s => Assert.Equal("APPLIED", s));
+        Assert.Subset(recorded.ToHashSet(), answered.ToHashSet());
+        var (balance, count) = await ReadAsync(recovered, accountId);
+        Assert.Equal(recorded.Sum(i => (decimal)i), balance);
+        Assert.Equal(recorded.Count, count);
     }
 
     private Task<AppProcess> StartAsync(bool worker) => AppProcess.StartAsync(new Dictionary<string, string>
@@ -57,6 +108,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         ["Storage__ConnectionString"] = _azurite.ConnectionString,
         ["Storage__TablePrefix"] = _prefix,
         ["Deposits__LocalWorkerEnabled"] = worker ? "true" : "false",
+        ["Deposits__OutboxGracePeriod"] = "00:00:02",
+        ["Deposits__OutboxSweepInterval"] = "00:00:00.500",
         ["DevTenant__Id"] = _tenant.Id,
         ["DevTenant__Name"] = _tenant.Name,
         ["DevTenant__ApiKey"] = _tenant.ApiKey,
@@ -75,6 +128,41 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             var (status, body) = await DepositWebhook.ReadAsync(await client.SendAsync(request));
             Assert.True(status == 202, $"{status} {body}\n{app.Output}");
         }
+    }
+
+    private async Task TrySendAsync(HttpClient client, int i, string number, ConcurrentBag<int> answered)
+    {
+        try
+        {
+            using var request = DepositWebhook.Request(_tenant, DepositWebhook.Event("settled", $"kill-{i}", number, $"{i}.00"));
+            var (status, _) = await DepositWebhook.ReadAsync(await client.SendAsync(request));
+            Assert.Equal(202, status);
+            answered.Add(i);
+        }
+        catch (HttpRequestException)
+        {
+            // Killed before answering: whether the event was accepted is read from the records afterwards.
+        }
+    }
+
+    /// <summary>The status of each of {prefix}1..{count} that has a record.</summary>
+    private async Task<Dictionary<int, string>> StatusesAsync(AppProcess app, string prefix, int count)
+    {
+        using var client = app.CreateClient();
+        var statuses = new Dictionary<int, string>();
+        for (var i = 1; i <= count; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/webhooks/deposits/{prefix}{i}");
+            request.Headers.Add("x-api-key", _tenant.ApiKey);
+            var (status, body) = await DepositWebhook.ReadAsync(await client.SendAsync(request));
+            Assert.True(status is 200 or 404, $"{status} {body}");
+            if (status == 200)
+            {
+                statuses[i] = body.GetProperty("events")[0].GetProperty("status").GetString()!;
+            }
+        }
+
+        return statuses;
     }
 
     private async Task<(string Id, string Number)> OpenAccountAsync(AppProcess app)

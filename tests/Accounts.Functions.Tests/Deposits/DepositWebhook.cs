@@ -35,6 +35,19 @@ public static class DepositWebhook
         return request;
     }
 
+    /// <summary>A request whose body is exactly <paramref name="body"/>, signed over those bytes unless a signature is given.</summary>
+    public static HttpRequestMessage RawRequest(TenantRegistration tenant, byte[] body, string? signature = null)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/deposits") { Content = content };
+        request.Headers.Add("x-api-key", tenant.ApiKey);
+        request.Headers.Add("x-timestamp", timestamp);
+        request.Headers.Add("x-signature", signature ?? WebhookSignature.Sign(tenant.WebhookSecret, timestamp, body));
+        return request;
+    }
+
     public static async Task<(int Status, JsonElement Body)> SendAsync(HttpClient client, TenantRegistration tenant, object body)
     {
         using var request = Request(tenant, body);

@@ -1,0 +1,53 @@
+using Accounts.Core.Deposits;
+using Microsoft.Extensions.Options;
+
+namespace Accounts.Functions.Deposits;
+
+/// <summary>
+/// Queues again every accepted event whose outbox row is overdue: its record is stored but it may never have reached
+/// the queue (the process died in between, or the send failed). Applying an event twice has no second effect, so a
+/// message that did arrive after all costs only a redundant delivery.
+/// </summary>
+public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordStore records, TimeProvider clock,
+    IOptions<DepositOptions> options, ILogger<DepositOutboxSweeper> logger)
+{
+    private const int BatchSize = 200;
+    private const int MaxBackoffDoublings = 6;
+
+    /// <summary>Hands every overdue event to <paramref name="sender"/>; returns how many were queued again.</summary>
+    public async Task<int> SweepAsync(IDepositSender sender, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var requeued = 0;
+        foreach (var entry in await outbox.DueAsync(now, BatchSize, ct))
+        {
+            var record = await records.GetAsync(entry.TenantId, entry.Reference, entry.Type, ct);
+            if (record is null || !entry.IsRowOf(record) || record.Status != DepositStatus.Received)
+            {
+                // Processed since; or the request died before storing the record (nothing was accepted); or the row of
+                // a redelivery that lost the insert to the first delivery, whose own row covers the event.
+                await outbox.RemoveAsync(entry, ct);
+                continue;
+            }
+
+            logger.LogWarning("Deposit {EventId} ({Reference}) was accepted at {ReceivedAt:O} but is not known to be queued; queueing it again",
+                record.EventId, record.Reference, record.ReceivedAt);
+            await sender.SendAsync(record.EventId, record.Message, ct);
+            if (sender.ConfirmsDelivery)
+            {
+                await outbox.RemoveAsync(entry, ct);
+            }
+            else
+            {
+                // Kept until ApplyDeposit processes the event; the backoff keeps a long queue backlog from being copied.
+                var requeues = entry.Requeues + 1;
+                var wait = options.Value.OutboxGracePeriod * Math.Pow(2, Math.Min(requeues, MaxBackoffDoublings));
+                await outbox.PostponeAsync(entry with { DueAt = now + wait, Requeues = requeues }, ct);
+            }
+
+            requeued++;
+        }
+
+        return requeued;
+    }
+}

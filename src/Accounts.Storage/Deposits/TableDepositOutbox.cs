@@ -1,0 +1,75 @@
+using Accounts.Core.Deposits;
+using Accounts.Storage.NubanAccounts;
+using Accounts.Storage.Tables;
+using Microsoft.Azure.Cosmos.Table;
+
+namespace Accounts.Storage.Deposits;
+
+/// <summary>
+/// Table DepositOutbox: PartitionKey = the UTC minute of arrival ("yyyyMMddHHmm"), RowKey =
+/// "{arrival ticks}|{enc(tenant)}|{enc(reference)}|{type}", so key order is arrival order. Rows live only while an
+/// event is in flight, so the due query reads in-flight events, never the deposit history.
+/// </summary>
+public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
+{
+    public async Task AddAsync(DepositOutboxEntry entry, CancellationToken ct)
+    {
+        var row = new DynamicTableEntity(Partition(entry), Row(entry))
+            .Set("TenantId", entry.TenantId)
+            .Set("Reference", entry.Reference)
+            .Set("Type", entry.Type.ToString())
+            .Set("ReceivedAt", entry.ReceivedAt)
+            .Set("DueAt", entry.DueAt)
+            .Set("Requeues", entry.Requeues);
+        await tables.DepositOutbox.ExecuteAsync(TableOperation.InsertOrReplace(row), null, null, ct);
+    }
+
+    public async Task<IReadOnlyList<DepositOutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        // DueAt is never before arrival, so partitions after this minute hold nothing due.
+        var filter = TableReads.And(
+            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.LessThanOrEqual, TableExpiryIndex.MinuteKey(now)),
+            TableQuery.GenerateFilterConditionForLong("DueAt", QueryComparisons.LessThanOrEqual, now.UtcTicks));
+        var rows = await tables.DepositOutbox.QueryAllAsync(filter, ct, limit: max);
+        return rows.Select(r => new DepositOutboxEntry(r.GetString("TenantId"), r.GetString("Reference"), r.GetEnum<DepositEventType>("Type"),
+                r.GetTime("ReceivedAt"))
+            {
+                DueAt = r.GetTime("DueAt"),
+                Requeues = r.GetInt32OrNull("Requeues") ?? 0,
+            })
+            .ToList();
+    }
+
+    public async Task PostponeAsync(DepositOutboxEntry entry, CancellationToken ct)
+    {
+        var row = new DynamicTableEntity(Partition(entry), Row(entry)) { ETag = "*" }
+            .Set("DueAt", entry.DueAt)
+            .Set("Requeues", entry.Requeues);
+        try
+        {
+            await tables.DepositOutbox.ExecuteAsync(TableOperation.Merge(row), null, null, ct);
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.NotFound))
+        {
+            // Processed meanwhile: the row is gone for good, which is what a postponement would have led to.
+        }
+    }
+
+    public async Task RemoveAsync(DepositOutboxEntry entry, CancellationToken ct)
+    {
+        var row = new DynamicTableEntity(Partition(entry), Row(entry)) { ETag = "*" };
+        try
+        {
+            await tables.DepositOutbox.ExecuteAsync(TableOperation.Delete(row), null, null, ct);
+        }
+        catch (StorageException e) when (e.Is(StorageStatus.NotFound))
+        {
+            // Removed already (queued, then processed; or swept): the goal is reached.
+        }
+    }
+
+    private static string Partition(DepositOutboxEntry entry) => TableExpiryIndex.MinuteKey(entry.ReceivedAt);
+
+    private static string Row(DepositOutboxEntry entry) =>
+        $"{entry.ReceivedAt.UtcTicks:D19}|{KeyEncoder.Encode(entry.TenantId)}|{KeyEncoder.Encode(entry.Reference)}|{(int)entry.Type}";
+}

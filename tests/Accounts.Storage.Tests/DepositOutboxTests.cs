@@ -1,0 +1,77 @@
+using Accounts.Core.Deposits;
+using Accounts.Storage.Deposits;
+using Accounts.TestSupport;
+
+namespace Accounts.Storage.Tests;
+
+public sealed class DepositOutboxTests(AzuriteFixture azurite) : TablesTest(azurite)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 10, 0, 30, TimeSpan.Zero);
+
+    private TableDepositOutbox Outbox => new(Tables);
+
+    private static DepositOutboxEntry Entry(string reference, DateTimeOffset receivedAt, TimeSpan grace) =>
+        new DepositOutboxEntry("tenant|1", reference, DepositEventType.Settled, receivedAt) { DueAt = receivedAt + grace };
+
+    [Fact]
+    public async Task Due_reads_only_rows_whose_due_time_has_passed_oldest_arrival_first_with_exact_times()
+    {
+        var grace = TimeSpan.FromSeconds(30);
+        var late = Entry("late", T0.AddMinutes(1), grace);
+        var second = Entry("second", T0.AddTicks(1234567), grace);
+        var first = Entry("first", T0.AddMinutes(-5), grace);
+        foreach (var entry in new[] { late, second, first })
+        {
+            await Outbox.AddAsync(entry, Ct);
+        }
+
+        Assert.Empty(await Outbox.DueAsync(T0.AddMinutes(-5), 100, Ct));
+        Assert.Equal([first], await Outbox.DueAsync(T0.AddSeconds(30), 100, Ct)); // second is due 0.1234567 s later
+        Assert.Equal([first, second], await Outbox.DueAsync(T0.AddSeconds(31), 100, Ct));
+        Assert.Equal([first], await Outbox.DueAsync(T0.AddSeconds(31), 1, Ct));
+        Assert.Equal([first, second, late], await Outbox.DueAsync(T0.AddMinutes(2), 100, Ct));
+    }
+
+    [Fact]
+    public async Task A_postponed_row_is_not_due_until_its_new_time_and_keeps_its_key()
+    {
+        var entry = Entry("p", T0, TimeSpan.FromSeconds(30));
+        await Outbox.AddAsync(entry, Ct);
+        var postponed = entry with { DueAt = T0.AddMinutes(5), Requeues = 1 };
+
+        await Outbox.PostponeAsync(postponed, Ct);
+
+        Assert.Empty(await Outbox.DueAsync(T0.AddMinutes(4), 100, Ct));
+        Assert.Equal([postponed], await Outbox.DueAsync(T0.AddMinutes(5), 100, Ct));
+        await Outbox.RemoveAsync(entry, Ct); // removal needs only the key, not the due time
+        Assert.Empty(await Outbox.DueAsync(T0.AddDays(1), 100, Ct));
+    }
+
+    [Fact]
+    public async Task Removing_twice_and_postponing_a_removed_row_are_harmless_and_do_not_bring_it_back()
+    {
+        var entry = Entry("r", T0, TimeSpan.Zero);
+        await Outbox.AddAsync(entry, Ct);
+
+        await Outbox.RemoveAsync(entry, Ct);
+        await Outbox.RemoveAsync(entry, Ct);
+        await Outbox.PostponeAsync(entry with { DueAt = T0.AddMinutes(1), Requeues = 1 }, Ct);
+
+        Assert.Empty(await Outbox.DueAsync(T0.AddDays(1), 100, Ct));
+    }
+
+    [Fact]
+    public async Task Rows_not_yet_due_never_hide_due_ones_from_a_limited_read()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            // Earlier arrivals (so first in key order) that were postponed far ahead.
+            await Outbox.AddAsync(Entry($"postponed-{i}", T0.AddMinutes(-10), TimeSpan.FromHours(1)), Ct);
+        }
+
+        var due = Entry("due", T0.AddMinutes(-1), TimeSpan.FromSeconds(30));
+        await Outbox.AddAsync(due, Ct);
+
+        Assert.Equal([due], await Outbox.DueAsync(T0, 2, Ct));
+    }
+}
