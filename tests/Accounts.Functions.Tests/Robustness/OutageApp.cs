@@ -29,7 +29,7 @@ public sealed class OutageApp : IAsyncDisposable
     public static OutageApp Start(string storageConnectionString, string? environment = null, Action<IServiceCollection>? services = null)
     {
         var logs = new LogCapture();
-        var factory = new TestingAppFactory(storageConnectionString, AzuriteFixtureName(), builder =>
+        var factory = new TestingAppFactory(storageConnectionString, NewTablePrefix(), builder =>
         {
             if (environment is not null)
             {
@@ -105,5 +105,5 @@ public sealed class OutageApp : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 
-    private static string AzuriteFixtureName() => Accounts.TestSupport.AzuriteFixture.NewTablePrefix();
+    private static string NewTablePrefix() => Accounts.TestSupport.AzuriteFixture.NewTablePrefix();
 }
