@@ -1,4 +1,5 @@
 using Accounts.Functions;
+using Accounts.Functions.Api;
 using Accounts.Functions.Hosting;
 using Accounts.Storage;
 
@@ -8,6 +9,7 @@ builder.Services.AddAccountsStorage(builder.Configuration);
 builder.AddAccountsApi();
 
 var app = builder.Build();
+app.UseApiErrors();
 app.MapCustomHandlerEndpoints();
 app.MapAccountsApi();
 await app.RunOrEmitFunctionsAsync(args);

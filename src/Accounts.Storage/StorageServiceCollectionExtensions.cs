@@ -25,8 +25,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Table Storage stores. The connection string comes from Storage:ConnectionString, else
-    /// AzureWebJobsStorage (what the Functions host uses), else local Azurite. Configuration is read when the stores
-    /// are first resolved, so overrides added after this call (test hosts) still apply.
+    /// AzureWebJobsStorage (what the Functions host uses), else local Azurite; Storage:OperationTimeoutSeconds and
+    /// Storage:AttemptTimeoutSeconds bound each storage call (see <see cref="TableStorageOptions"/>). Configuration is
+    /// read when the stores are first resolved, so overrides added after this call (test hosts) still apply.
     /// </summary>
     public static IServiceCollection AddAccountsStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +37,8 @@ public static class StorageServiceCollectionExtensions
                 ?? NonEmpty(configuration["AzureWebJobsStorage"])
                 ?? TableStorageOptions.DevelopmentStorage;
             options.TablePrefix = NonEmpty(configuration["Storage:TablePrefix"]);
+            options.OperationTimeout = Seconds(configuration, "Storage:OperationTimeoutSeconds") ?? options.OperationTimeout;
+            options.AttemptTimeout = Seconds(configuration, "Storage:AttemptTimeoutSeconds") ?? options.AttemptTimeout;
         });
         services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.AddSingleton<TableInitializer>();
@@ -53,6 +56,20 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
         return services;
+    }
+
+    private static TimeSpan? Seconds(IConfiguration configuration, string key)
+    {
+        var text = NonEmpty(configuration[key]);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture,
+            out var seconds) && seconds is > 0 and <= 300
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FormatException($"{key} must be a number of seconds from 0 to 300, not '{text}'");
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -9,4 +9,16 @@ public sealed class TableStorageOptions
 
     /// <summary>Letters and digits only, starting with a letter, because table names must be alphanumeric.</summary>
     public string? TablePrefix { get; set; }
+
+    /// <summary>
+    /// The longest one storage operation may take, retries included ("Storage:OperationTimeoutSeconds"). A request
+    /// stops on its first failed storage call, so this bounds how long a caller waits on storage during an outage.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>How long the storage service may work on one attempt ("Storage:AttemptTimeoutSeconds").</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Extra attempts of an operation that is safe to repeat (reads, idempotent writes); conditional writes get none.</summary>
+    public int SafeRetries { get; set; } = 2;
 }

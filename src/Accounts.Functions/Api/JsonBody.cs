@@ -6,22 +6,51 @@ namespace Accounts.Functions.Api;
 
 /// <summary>
 /// Reads request bodies by hand rather than through model binding, so that every malformed body becomes a
-/// validation error naming the offending field in the dialect's envelope instead of a bare 400.
+/// validation error naming the offending field in the dialect's envelope instead of a bare 400 (or, for input the
+/// serializer does not expect, a 500).
 /// </summary>
 public static class JsonBody
 {
-    private const int MaxBytes = 64 * 1024;
+    public const int MaxBytes = 64 * 1024;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The body as text: at most <see cref="MaxBytes"/> bytes of UTF-8 (a leading byte-order mark is dropped).</summary>
     public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes)
         {
-            throw DomainException.Invalid("body", $"request body must not exceed {MaxBytes} bytes");
+            throw TooLarge();
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(ct);
-        return text.Length > MaxBytes ? throw DomainException.Invalid("body", $"request body must not exceed {MaxBytes} bytes") : text;
+        // Read no further than one chunk past the limit, so a chunked body without Content-Length is never buffered whole.
+        using var body = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (body.Length + read > MaxBytes)
+            {
+                throw TooLarge();
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw DomainException.Invalid("body", "request body must be UTF-8 text");
+        }
     }
 
     /// <summary>Parses <paramref name="text"/>; unknown fields, wrong types and bad syntax are refused naming the field.</summary>
@@ -33,16 +62,9 @@ public static class JsonBody
             throw DomainException.Invalid("body", "request body is required and must be a JSON object");
         }
 
-        try
-        {
-            // Syntax first, so a truncated body is "body" rather than the field the parser stopped in.
-            JsonDocument.Parse(text).Dispose();
-        }
-        catch (JsonException)
-        {
-            throw DomainException.Invalid("body", "request body is not valid JSON");
-        }
-
+        // Syntax and strings first, so a truncated body is "body" rather than the field the parser stopped in, and an
+        // escaped lone surrogate ("\ud800"), which is valid JSON syntax but no text, is refused before any field is read.
+        JsonText.EnsureReadable(Encoding.UTF8.GetBytes(text), options.MaxDepth);
         try
         {
             return JsonSerializer.Deserialize<T>(text, options)
@@ -56,6 +78,8 @@ public static class JsonBody
                 : $"{field} is not valid: {Explain(ex)}");
         }
     }
+
+    private static DomainException TooLarge() => DomainException.Invalid("body", $"request body must not exceed {MaxBytes} bytes");
 
     /// <summary>"$.required_features[0].currency" → "required_features[0].currency"; the root → "body".</summary>
     private static string FieldOf(string? path) =>

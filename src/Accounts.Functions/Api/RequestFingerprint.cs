@@ -23,9 +23,10 @@ public static class RequestFingerprint
         {
             return JsonNode.Parse(body)?.ToJsonString() ?? string.Empty;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
-            // Not JSON: the handler will refuse it; the raw text still identifies the request.
+            // Not JSON, or JSON with a string that is not text (an escaped lone surrogate): the raw text still
+            // identifies the request, and a handler that reads the body refuses it.
             return body;
         }
     }

@@ -25,6 +25,7 @@ public sealed class StartupTasks(ITableInitializer tables, TenantDirectory tenan
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                gate.AttemptFailed();
                 logger.LogError(ex, "Storage start-up failed; retrying in {Backoff}", backoff);
                 await Task.Delay(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Accounts.Core.Errors;
 using Accounts.Functions.Hosting.Invocation;
 using Microsoft.Extensions.Options;
 
@@ -21,11 +22,15 @@ public static class ApplyDepositFunction
         var invocation = await InvocationRequest.ReadAsync(request, ct);
         var message = invocation.Data(TriggerBinding);
         var deliveryCount = invocation.MetadataInt("DeliveryCount") ?? 1;
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            // A malformed invocation, not a failed delivery: refused (still a failure to the host) rather than a 500.
+            throw DomainException.Invalid($"Data.{TriggerBinding}", $"{TriggerBinding} is not a JSON object but {message.ValueKind}");
+        }
+
         try
         {
-            var json = message.ValueKind == JsonValueKind.Object
-                ? message.GetRawText()
-                : throw new InvalidDataException($"{TriggerBinding} is not a JSON object but {message.ValueKind}");
+            var json = message.GetRawText();
             var outcome = await processor.ProcessAsync(json, deliveryCount, options.Value.MaxDeliveryCount, ct);
             return new InvocationResponse(new Dictionary<string, object?>(), [$"deposit {outcome.Status}: {outcome.Reason}"],
                 new { status = outcome.Status.ToString(), reason = outcome.Reason, entry_id = outcome.EntryId }).Completed();

@@ -1,19 +1,10 @@
-using Accounts.Core.Errors;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Deposits;
 
-/// <summary>Maps domain errors of the deposit endpoints to <c>{"status":"error","message","field"}</c>.</summary>
-public sealed class DepositErrorFilter : IEndpointFilter
+/// <summary>The deposit endpoints' error body, <c>{"status":"error","message","field"}</c>.</summary>
+public sealed class DepositErrorFilter(ILogger<DepositErrorFilter> logger) : ApiErrorFilter(logger)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (DomainException ex)
-        {
-            return Results.Json(DepositResponses.Error(ex), statusCode: DepositResponses.StatusOf(ex));
-        }
-    }
+    protected override IResult Render(ApiError error) =>
+        Results.Json(DepositResponses.Error(error.Message, error.Field), statusCode: error.Status);
 }

@@ -1,32 +1,25 @@
 using Accounts.Core.Errors;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Ledger;
 
-/// <summary>Maps domain errors to the Ledger error body, in one place for every Ledger endpoint.</summary>
-public sealed class LedgerErrorFilter : IEndpointFilter
+/// <summary>The Ledger error body, for every Ledger endpoint: <c>{"error": {"code", "message", "field"}}</c>.</summary>
+public sealed class LedgerErrorFilter(ILogger<LedgerErrorFilter> logger) : ApiErrorFilter(logger)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (DomainException ex)
-        {
-            var (status, code) = Map(ex.Kind);
-            return Results.Json(new LedgerError(new LedgerErrorDetail(code, ex.Message, ex.Field)), LedgerJson.Options, statusCode: status);
-        }
-    }
+    protected override IResult Render(ApiError error) =>
+        Results.Json(new LedgerError(new LedgerErrorDetail(Code(error.Kind), error.Message, error.Field)), LedgerJson.Options,
+            statusCode: error.Status);
 
-    public static (int Status, string Code) Map(ErrorKind kind) => kind switch
+    public static string Code(ErrorKind? kind) => kind switch
     {
-        ErrorKind.Validation => (StatusCodes.Status400BadRequest, "INVALID_REQUEST"),
-        ErrorKind.Unauthorized => (StatusCodes.Status401Unauthorized, "UNAUTHORIZED"),
-        ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "FORBIDDEN"),
-        ErrorKind.NotFound => (StatusCodes.Status404NotFound, "NOT_FOUND"),
-        ErrorKind.Conflict => (StatusCodes.Status409Conflict, "CONFLICT"),
-        ErrorKind.Gone => (StatusCodes.Status410Gone, "GONE"),
-        ErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "UNAVAILABLE"),
+        ErrorKind.Validation => "INVALID_REQUEST",
+        ErrorKind.Unauthorized => "UNAUTHORIZED",
+        ErrorKind.Forbidden => "FORBIDDEN",
+        ErrorKind.NotFound => "NOT_FOUND",
+        ErrorKind.Conflict => "CONFLICT",
+        ErrorKind.Gone => "GONE",
+        ErrorKind.Unavailable => "UNAVAILABLE",
+        null => "INTERNAL_ERROR",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

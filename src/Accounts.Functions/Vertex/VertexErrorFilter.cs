@@ -1,32 +1,25 @@
 using Accounts.Core.Errors;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Vertex;
 
-/// <summary>Maps domain errors to Vertex's error body and status, in one place for every Vertex endpoint.</summary>
-public sealed class VertexErrorFilter : IEndpointFilter
+/// <summary>Vertex's error body, for every Vertex endpoint: <c>{"error": {"code", "message", "field"}}</c>.</summary>
+public sealed class VertexErrorFilter(ILogger<VertexErrorFilter> logger) : ApiErrorFilter(logger)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (DomainException ex)
-        {
-            var (status, code) = StatusOf(ex.Kind);
-            return Results.Json(new VertexError(new VertexErrorDetail(code, ex.Message, ex.Field)), VertexJson.Options, statusCode: status);
-        }
-    }
+    protected override IResult Render(ApiError error) =>
+        Results.Json(new VertexError(new VertexErrorDetail(Code(error.Kind), error.Message, error.Field)), VertexJson.Options,
+            statusCode: error.Status);
 
-    public static (int Status, string Code) StatusOf(ErrorKind kind) => kind switch
+    public static string Code(ErrorKind? kind) => kind switch
     {
-        ErrorKind.Validation => (StatusCodes.Status400BadRequest, "invalid_request"),
-        ErrorKind.Unauthorized => (StatusCodes.Status401Unauthorized, "unauthorized"),
-        ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "forbidden"),
-        ErrorKind.NotFound => (StatusCodes.Status404NotFound, "not_found"),
-        ErrorKind.Conflict => (StatusCodes.Status409Conflict, "conflict"),
-        ErrorKind.Gone => (StatusCodes.Status410Gone, "gone"),
-        ErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "unavailable"),
+        ErrorKind.Validation => "invalid_request",
+        ErrorKind.Unauthorized => "unauthorized",
+        ErrorKind.Forbidden => "forbidden",
+        ErrorKind.NotFound => "not_found",
+        ErrorKind.Conflict => "conflict",
+        ErrorKind.Gone => "gone",
+        ErrorKind.Unavailable => "unavailable",
+        null => "internal_error",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -1,24 +1,9 @@
-using Accounts.Core.Errors;
 using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Zoqq;
 
-/// <summary>Maps domain errors to Zoqq's error envelope, in one place for every Zoqq endpoint.</summary>
-public sealed class ZoqqErrorFilter : IEndpointFilter
+/// <summary>Zoqq's error envelope, for every Zoqq endpoint; it has only a message, so the message names the field.</summary>
+public sealed class ZoqqErrorFilter(ILogger<ZoqqErrorFilter> logger) : ApiErrorFilter(logger)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (DomainException ex)
-        {
-            return ZoqqResults.Error(ErrorStatus.Of(ex.Kind), Message(ex));
-        }
-    }
-
-    /// <summary>Zoqq's envelope has only a message, so it must name the offending field itself.</summary>
-    public static string Message(DomainException ex) =>
-        ex.Field is { } field && !ex.Message.Contains(field, StringComparison.Ordinal) ? $"{field}: {ex.Message}" : ex.Message;
+    protected override IResult Render(ApiError error) => ZoqqResults.Error(error.Status, error.MessageNamingField);
 }

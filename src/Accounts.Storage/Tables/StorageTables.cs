@@ -15,6 +15,7 @@ public sealed class StorageTables
         }
 
         var client = CloudStorageAccount.Parse(options.ConnectionString).CreateCloudTableClient();
+        client.DefaultRequestOptions = StorageRequests.Defaults(options);
         CloudTable Table(string name) => client.GetTableReference(prefix + name);
 
         Ledger = Table("Ledger");

@@ -13,9 +13,14 @@ public sealed class InvocationRequest
 
     private InvocationRequest(JsonElement root) => _root = root;
 
+    /// <summary>A body that is not UTF-8 JSON, or holds a string that is not text, is a validation error (400).</summary>
     public static async Task<InvocationRequest> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
+        Api.JsonText.EnsureReadable(bytes.Span, what: "the invocation body");
+        using var document = JsonDocument.Parse(bytes);
         return new InvocationRequest(document.RootElement.Clone());
     }
 

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Accounts.Functions.Tests.Robustness;
+
+/// <summary>Keeps every log entry of an app under test, so a test can assert what was logged and at which level.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> _entries = new();
+
+    public IReadOnlyList<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries => _entries.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogCapture capture, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            capture._entries.Enqueue((logLevel, category, formatter(state, exception), exception));
+    }
+}
