@@ -62,7 +62,7 @@ public sealed class InvocationRequest
     /// Checks the envelope against the function's bindings: <c>Data</c> is an object holding the trigger's value,
     /// <c>Metadata</c> (when sent) an object, every text decodes, and an HTTP trigger's request has the host's shape.
     /// </summary>
-    public static InvocationRequest Read(JsonElement root, IReadOnlyList<FunctionBinding> bindings)
+    private static InvocationRequest Read(JsonElement root, IReadOnlyList<FunctionBinding> bindings)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
