@@ -8,7 +8,8 @@ namespace Accounts.Functions.Deposits;
 /// <summary>
 /// The ApplyDeposit Service Bus trigger under the Functions host: the message body is <c>Data.message</c>, the
 /// delivery count <c>Metadata.DeliveryCount</c>. Any failure answers 500, so the host abandons the message and
-/// Service Bus redelivers it (dead-lettering it after the queue's MaxDeliveryCount).
+/// Service Bus redelivers it (dead-lettering it after the queue's MaxDeliveryCount). A body the host could not have sent
+/// never gets here: <see cref="InvocationFilter"/> answers it 400.
 /// </summary>
 public static class ApplyDepositFunction
 {
@@ -19,7 +20,7 @@ public static class ApplyDepositFunction
         ILogger<DepositProcessor> logger)
     {
         var ct = request.HttpContext.RequestAborted;
-        var invocation = await InvocationRequest.ReadAsync(request, ct);
+        var invocation = InvocationRequest.Of(request.HttpContext);
         var message = invocation.Data(TriggerBinding);
         var deliveryCount = invocation.MetadataInt("DeliveryCount") ?? 1;
         if (message.ValueKind != JsonValueKind.Object)

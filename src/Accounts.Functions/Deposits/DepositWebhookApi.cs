@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Accounts.Core.Deposits;
 using Accounts.Core.Errors;
 using Accounts.Functions.Api;
@@ -44,14 +43,13 @@ public static class DepositWebhookApi
     public static async Task<IResult> ReceiveInvocation(HttpRequest request, DepositIntake intake, StartupGate gate)
     {
         var ct = request.HttpContext.RequestAborted;
-        var invocation = await InvocationRequest.ReadAsync(request, ct);
-        var req = invocation.Data("req");
+        var req = InvocationRequest.Of(request.HttpContext).HttpTrigger("req");
         var outputs = new Dictionary<string, object?>();
         try
         {
             await gate.WaitAsync(ct);
-            var result = await intake.ReceiveAsync(Header(req, "x-api-key"), Header(req, "x-timestamp"), Header(req, "x-signature"),
-                Encoding.UTF8.GetBytes(Body(req)), ct);
+            var result = await intake.ReceiveAsync(req.Header("x-api-key"), req.Header("x-timestamp"), req.Header("x-signature"),
+                Encoding.UTF8.GetBytes(req.Body), ct);
             outputs["res"] = InvocationResponse.HttpOutput(StatusCodes.Status202Accepted, DepositResponses.Accepted(result.EventId));
             if (result.Message is { } message)
             {
@@ -69,42 +67,4 @@ public static class DepositWebhookApi
 
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
-
-    /// <summary>Headers arrive as name → array of strings; names are matched case-insensitively.</summary>
-    private static string? Header(JsonElement req, string name)
-    {
-        if (req.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var section in req.EnumerateObject().Where(p => p.NameEquals("Headers") || p.Name.Equals("headers", StringComparison.OrdinalIgnoreCase)))
-        {
-            foreach (var header in section.Value.EnumerateObject().Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-            {
-                return header.Value.ValueKind == JsonValueKind.Array
-                    ? string.Join(',', header.Value.EnumerateArray().Select(v => v.GetString()))
-                    : header.Value.GetString();
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The raw body as the host passed it (a string; absent when the request had no Content-Length).</summary>
-    private static string Body(JsonElement req)
-    {
-        if (req.ValueKind != JsonValueKind.Object)
-        {
-            return string.Empty;
-        }
-
-        var body = req.EnumerateObject().FirstOrDefault(p => p.Name.Equals("Body", StringComparison.OrdinalIgnoreCase));
-        return body.Value.ValueKind switch
-        {
-            JsonValueKind.String => body.Value.GetString() ?? string.Empty,
-            JsonValueKind.Undefined or JsonValueKind.Null => string.Empty,
-            _ => body.Value.GetRawText(),
-        };
-    }
 }

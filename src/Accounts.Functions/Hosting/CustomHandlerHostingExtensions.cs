@@ -1,4 +1,6 @@
 using Accounts.Functions.Hosting.Functions;
+using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Accounts.Functions.Hosting;
 
@@ -11,9 +13,11 @@ public static class CustomHandlerHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddCustomHandlerHosting(this WebApplicationBuilder builder)
     {
-        if (ListenAddress.Resolve(builder.Configuration) is { } url)
+        ListenAddress.Apply(builder.WebHost, builder.Configuration);
+        if (!ListenAddress.IsUnderFunctionsHost(builder.Configuration))
         {
-            builder.WebHost.UseUrls(url);
+            // Standalone no host calls POST /{FunctionName}, so nobody may: those routes answer 404.
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, HostOnlyInvocationPolicy>());
         }
 
         // Under the Functions host the handler must answer GET / within 30 s and the host itself needs storage

@@ -1,4 +1,5 @@
 using Accounts.Functions.Hosting.Functions;
+using Accounts.Functions.Hosting.Invocation;
 
 namespace Accounts.Functions.Hosting;
 
@@ -29,6 +30,11 @@ public static class FunctionEndpointExtensions
     /// a plain forwarded HTTP function: a timer or Service Bus trigger, or an HTTP trigger with extra
     /// output bindings (any extra binding switches the host to the JSON protocol).
     /// Call it on the app itself, not a route group: the host always posts to the root path.
+    /// <para>
+    /// These endpoints trust their caller to be the host, so they are served only under it
+    /// (<see cref="HostOnlyInvocationPolicy"/>; standalone they answer 404), and every body is checked before the
+    /// handler runs (<see cref="InvocationFilter"/>; the handler gets it from <see cref="InvocationRequest.Of"/>).
+    /// </para>
     /// </summary>
     public static RouteHandlerBuilder MapFunction(
         this IEndpointRouteBuilder endpoints,
@@ -48,8 +54,12 @@ public static class FunctionEndpointExtensions
             throw new ArgumentException($"Binding '{misplaced.Name}' is a trigger; a function has exactly one.", nameof(outputs));
         }
 
+        var function = new InvocationFunctionMetadata(functionName, [trigger, .. outputs]);
+
+        // The filter is added first so it runs outermost: a malformed body is refused before any other filter.
         return endpoints.MapPost("/" + functionName, handler)
             .WithName(functionName)
-            .WithMetadata(new InvocationFunctionMetadata(functionName, [trigger, .. outputs]));
+            .WithMetadata(function)
+            .AddEndpointFilter(new InvocationFilter(function));
     }
 }

@@ -2,7 +2,12 @@ using System.Globalization;
 
 namespace Accounts.Functions.Hosting;
 
-/// <summary>Decides where Kestrel listens: the Functions host's port, explicit URLs, or the local default.</summary>
+/// <summary>
+/// Decides where Kestrel listens: the Functions host's port, explicit URLs, or the local default. The host sets
+/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> and always calls <c>http://127.0.0.1:{port}</c> (Azure/azure-functions-host at
+/// 89dc438: src/WebJobs.Script/Workers/Http/HttpWorkerProcess.cs sets the variable; DefaultHttpWorkerService.BuildAndGetUri
+/// uses WorkerConstants.HostName, "127.0.0.1").
+/// </summary>
 public static class ListenAddress
 {
     public const string CustomHandlerPortKey = "FUNCTIONS_CUSTOMHANDLER_PORT";
@@ -37,5 +42,25 @@ public static class ListenAddress
         }
 
         return string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey]) ? LocalDefault : null;
+    }
+
+    /// <summary>
+    /// Applies <see cref="Resolve"/>. Under the host it is the only address: the invocation routes are served there and
+    /// must not be reachable from anywhere but this machine. <c>UseUrls</c> beats <c>--urls</c>, <c>ASPNETCORE_URLS</c> and
+    /// <c>ASPNETCORE_HTTP_PORTS</c>, but endpoints in configuration (<c>Kestrel:Endpoints</c>, settable from any app
+    /// setting) would be bound instead, so those are dropped.
+    /// </summary>
+    public static void Apply(IWebHostBuilder webHost, IConfiguration configuration)
+    {
+        if (Resolve(configuration) is { } url)
+        {
+            webHost.UseUrls(url);
+        }
+
+        if (IsUnderFunctionsHost(configuration))
+        {
+            // Runs after the default Configure(config.GetSection("Kestrel")) and replaces its loader with an empty one.
+            webHost.ConfigureKestrel(kestrel => kestrel.Configure());
+        }
     }
 }

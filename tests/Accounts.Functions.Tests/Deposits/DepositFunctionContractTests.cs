@@ -2,17 +2,18 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Accounts.Functions.Deposits;
-using Accounts.Functions.Tests.Infrastructure;
+using Accounts.Functions.Tests.Hosting;
 using Accounts.Functions.Tests.Zoqq;
 
 namespace Accounts.Functions.Tests.Deposits;
 
 /// <summary>
 /// The Functions host's side of the deposit pipeline, replayed exactly as CUSTOM-HANDLER.md describes it: JSON
-/// invocations at /{FunctionName} with double-encoded values, answered with Outputs, Logs and ReturnValue.
+/// invocations at /{FunctionName} with double-encoded values, answered with Outputs, Logs and ReturnValue. The app runs
+/// under the Functions host: standalone these routes are not served at all.
 /// </summary>
-[Collection(AppCollection.Name)]
-public class DepositFunctionContractTests(AppFixture app)
+[Collection(FunctionsHostCollection.Name)]
+public class DepositFunctionContractTests(FunctionsHostAppFixture app)
 {
     [Fact]
     public async Task ApplyDeposit_applies_a_double_encoded_service_bus_message_and_reports_the_outcome()

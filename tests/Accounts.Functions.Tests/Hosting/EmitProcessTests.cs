@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Accounts.Functions.Tests.Hosting;
 
-/// <summary>The publish step's exact command: the built handler run with --emit-functions.</summary>
+/// <summary>
+/// The publish step's exact command: the built handler run with --emit-functions. It runs standalone (no host port), where
+/// the invocation routes are not served, and must still write their functions.
+/// </summary>
 public sealed class EmitProcessTests
 {
     [Fact]
@@ -44,6 +47,8 @@ public sealed class EmitProcessTests
 
             Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await stdout}\n{await stderr}");
             Assert.Contains("function folders", await stdout);
+            var emitted = Directory.GetDirectories(output).Select(Path.GetFileName).ToHashSet();
+            Assert.Superset(new HashSet<string?> { "ApplyDeposit", "ReceiveDeposit", "ExpireDynamicAccounts" }, emitted);
             foreach (var folder in Directory.GetDirectories(output))
             {
                 using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "function.json")));

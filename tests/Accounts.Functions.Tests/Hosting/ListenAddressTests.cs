@@ -1,4 +1,9 @@
+using System.Globalization;
 using Accounts.Functions.Hosting;
+using Accounts.Functions.Tests.Infrastructure;
+using Accounts.Storage.Emulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace Accounts.Functions.Tests.Hosting;
@@ -40,5 +45,37 @@ public sealed class ListenAddressTests
     {
         Assert.False(ListenAddress.IsUnderFunctionsHost(Config()));
         Assert.True(ListenAddress.IsUnderFunctionsHost(Config(("FUNCTIONS_HTTPWORKER_PORT", "1"))));
+    }
+
+    [Fact]
+    public async Task Under_the_host_Kestrel_listens_on_127_0_0_1_at_the_host_port_and_nowhere_else()
+    {
+        var ports = FreePorts.Take(4).Select(p => p.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = TestingAppFactory.EnvironmentName,
+            Args = ["--urls", $"http://127.0.0.1:{ports[1]}"],
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [ListenAddress.CustomHandlerPortKey] = ports[0],
+            ["Kestrel:Endpoints:Public:Url"] = $"http://127.0.0.1:{ports[2]}",
+            ["http_ports"] = ports[3],
+        });
+        builder.AddCustomHandlerHosting();
+        await using var app = builder.Build();
+        app.MapGet("/", () => Results.Text("ok"));
+
+        await app.StartAsync();
+
+        Assert.Equal([$"http://127.0.0.1:{ports[0]}"], app.Urls);
+        using var client = new HttpClient();
+        Assert.Equal("ok", await client.GetStringAsync($"http://127.0.0.1:{ports[0]}/"));
+        foreach (var port in ports[1..])
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync($"http://127.0.0.1:{port}/"));
+        }
+
+        await app.StopAsync();
     }
 }

@@ -1,5 +1,6 @@
 using Accounts.Functions.Api;
 using Accounts.TestSupport;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -11,12 +12,26 @@ namespace Accounts.Functions.Tests.Infrastructure;
 /// <see cref="AppCollection"/> or <c>IClassFixture&lt;AppFixture&gt;</c>; tests stay independent by
 /// creating their own tenants and data, never by relying on what another test wrote.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public const string EnvironmentName = TestingAppFactory.EnvironmentName;
 
     private readonly AzuriteFixture _azurite = new();
+    private readonly bool _underFunctionsHost;
+    private readonly Action<IWebHostBuilder>? _configure;
     private TestingAppFactory? _factory;
+
+    public AppFixture()
+        : this(underFunctionsHost: false, configure: null)
+    {
+    }
+
+    /// <summary>For a fixture that starts the app another way, e.g. as the Functions host does.</summary>
+    protected AppFixture(bool underFunctionsHost, Action<IWebHostBuilder>? configure)
+    {
+        _underFunctionsHost = underFunctionsHost;
+        _configure = configure;
+    }
 
     /// <summary>"t" and 8 random lowercase letters; every table this app instance uses starts with it.</summary>
     public string TablePrefix { get; } = AzuriteFixture.NewTablePrefix();
@@ -39,7 +54,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        _factory = new TestingAppFactory(_azurite.ConnectionString, TablePrefix);
+        _factory = new TestingAppFactory(_azurite.ConnectionString, TablePrefix, _configure, _underFunctionsHost);
 
         // Start the host now, so a broken startup fails here with its own exception rather than in the first test,
         // and wait for the tables, because tests seed data through the stores directly.

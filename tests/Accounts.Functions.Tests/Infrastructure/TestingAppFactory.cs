@@ -1,3 +1,4 @@
+using Accounts.Functions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -5,12 +6,21 @@ namespace Accounts.Functions.Tests.Infrastructure;
 
 /// <summary>
 /// The real app in the "Testing" environment (never its own Azurite) over the given storage; <paramref name="configure"/>
-/// lets a test add settings or replace services.
+/// lets a test add settings or replace services. By default it runs standalone, as <c>dotnet run</c> does; with
+/// <paramref name="underFunctionsHost"/> it runs as the Functions host starts it, serving the JSON-invocation routes.
 /// </summary>
-public sealed class TestingAppFactory(string storageConnectionString, string? tablePrefix, Action<IWebHostBuilder>? configure = null)
+public sealed class TestingAppFactory(string storageConnectionString, string? tablePrefix, Action<IWebHostBuilder>? configure = null,
+    bool underFunctionsHost = false)
     : WebApplicationFactory<Program>
 {
     public const string EnvironmentName = "Testing";
+
+    /// <summary>The port the host would pass; the in-memory test server never binds it.</summary>
+    public const string FunctionsHostPort = "7072";
+
+    /// <summary>Sets what the Functions host sets when it starts the handler, for factories made with WithWebHostBuilder.</summary>
+    public static void RunUnderFunctionsHost(IWebHostBuilder builder) =>
+        builder.UseSetting(ListenAddress.CustomHandlerPortKey, FunctionsHostPort);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,6 +28,11 @@ public sealed class TestingAppFactory(string storageConnectionString, string? ta
         if (tablePrefix is not null)
         {
             builder.UseSetting("Storage:TablePrefix", tablePrefix);
+        }
+
+        if (underFunctionsHost)
+        {
+            RunUnderFunctionsHost(builder);
         }
 
         configure?.Invoke(builder);

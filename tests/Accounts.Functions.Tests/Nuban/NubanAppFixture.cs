@@ -16,6 +16,7 @@ public sealed class NubanAppFixture : IAsyncLifetime
     private readonly AzuriteFixture _azurite = new();
     private TestingAppFactory? _root;
     private WebApplicationFactory<Program>? _factory;
+    private WebApplicationFactory<Program>? _underFunctionsHost;
 
     public ShiftedClock Clock { get; } = new();
 
@@ -27,6 +28,21 @@ public sealed class NubanAppFixture : IAsyncLifetime
     public HttpClient CreateClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
+    /// <summary>
+    /// A client of the same app (same storage and clock) started as the Functions host starts it: only there are the
+    /// JSON-invocation routes such as POST /ExpireDynamicAccounts served.
+    /// </summary>
+    public HttpClient CreateFunctionsHostClient()
+    {
+        _underFunctionsHost ??= (_root ?? throw new InvalidOperationException("NubanAppFixture is not initialized."))
+            .WithWebHostBuilder(b =>
+            {
+                TestingAppFactory.RunUnderFunctionsHost(b);
+                b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+            });
+        return _underFunctionsHost.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    }
+
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
@@ -37,6 +53,11 @@ public sealed class NubanAppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_underFunctionsHost is not null)
+        {
+            await _underFunctionsHost.DisposeAsync();
+        }
+
         if (_factory is not null)
         {
             await _factory.DisposeAsync();

@@ -77,7 +77,10 @@ public sealed class NubanExpiryTests(NubanAppFixture app)
         Assert.Equal("CLOSED", S(body.GetProperty("data"), "status"));
     }
 
-    /// <summary>Exactly what the host posts for a timer trigger (CUSTOM-HANDLER.md), to the function's root path.</summary>
+    /// <summary>
+    /// Exactly what the host posts for a timer trigger (CUSTOM-HANDLER.md), to the function's root path, of the app run
+    /// under the host (standalone the route is not served).
+    /// </summary>
     private async Task<(int Status, string Text)> InvokeTimerAsync()
     {
         const string payload = """
@@ -87,7 +90,7 @@ public sealed class NubanExpiryTests(NubanAppFixture app)
             "RandGuid":"0f8fad5b-d9cb-469f-a165-70867728950e"}}}
             """;
         using var content = new StringContent(payload, Encoding.UTF8, "application/json");
-        using var response = await app.CreateClient().PostAsync("/ExpireDynamicAccounts", content);
+        using var response = await app.CreateFunctionsHostClient().PostAsync("/ExpireDynamicAccounts", content);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }

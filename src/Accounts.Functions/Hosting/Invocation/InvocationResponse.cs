@@ -15,6 +15,9 @@ public sealed record InvocationResponse(IReadOnlyDictionary<string, object?> Out
 
     public IResult Failed() => Results.Json(this, Json, statusCode: StatusCodes.Status500InternalServerError);
 
+    /// <summary>For a body the host could not have sent; the host reads no more than the status of a non-2xx answer.</summary>
+    public IResult Rejected() => Results.Json(this, Json, statusCode: StatusCodes.Status400BadRequest);
+
     /// <summary>The <c>http</c> output binding's value: status, body and headers for the original caller.</summary>
     public static object HttpOutput(int statusCode, object body) => new Dictionary<string, object>
     {
