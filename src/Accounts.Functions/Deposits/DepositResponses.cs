@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Accounts.Core.Errors;
-using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Deposits;
 
@@ -10,10 +8,6 @@ public static class DepositResponses
     public static JsonElement Accepted(string eventId) =>
         JsonSerializer.SerializeToElement(new { status = "accepted", event_id = eventId }, DepositJson.Options);
 
-    public static JsonElement Error(DomainException error) => Error(error.Message, error.Field);
-
     public static JsonElement Error(string message, string? field) =>
         JsonSerializer.SerializeToElement(new { status = "error", message, field }, DepositJson.Options);
-
-    public static int StatusOf(DomainException error) => ErrorStatus.Of(error.Kind);
 }

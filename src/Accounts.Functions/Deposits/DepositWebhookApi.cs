@@ -1,6 +1,5 @@
 using System.Text;
 using Accounts.Core.Deposits;
-using Accounts.Core.Errors;
 using Accounts.Functions.Api;
 using Accounts.Functions.Hosting.Invocation;
 
@@ -40,7 +39,8 @@ public static class DepositWebhookApi
         return Results.Json(DepositResponses.Accepted(result.EventId), statusCode: StatusCodes.Status202Accepted);
     }
 
-    public static async Task<IResult> ReceiveInvocation(HttpRequest request, DepositIntake intake, StartupGate gate)
+    public static async Task<IResult> ReceiveInvocation(HttpRequest request, DepositIntake intake, StartupGate gate,
+        ILogger<DepositIntake> logger)
     {
         var ct = request.HttpContext.RequestAborted;
         var req = InvocationRequest.Of(request.HttpContext).HttpTrigger("req");
@@ -56,10 +56,15 @@ public static class DepositWebhookApi
                 outputs[OutputBinding] = message;
             }
         }
-        catch (DomainException ex)
+        catch (Exception ex) when (!ApiErrors.IsAbort(request.HttpContext, ex))
         {
-            // A refused webhook is a completed invocation: the caller gets the 4xx, nothing is queued.
-            outputs["res"] = InvocationResponse.HttpOutput(DepositResponses.StatusOf(ex), DepositResponses.Error(ex));
+            // A refusal, a storage outage (503 + Retry-After) or an unexpected error is a completed invocation whose http
+            // output carries the deposit envelope, and nothing is queued. A failed invocation would reach the caller as
+            // the host's own bare 500 (the host discards the outputs of a non-2xx answer).
+            var error = ApiErrors.Handle(request.HttpContext, ex, logger);
+            outputs.Clear();
+            outputs["res"] = InvocationResponse.HttpOutput(error.Status, DepositResponses.Error(error.Message, error.Field),
+                error.Status == StatusCodes.Status503ServiceUnavailable ? ApiErrors.RetryAfterSeconds : null);
         }
 
         return new InvocationResponse(outputs, [], null).Completed();

@@ -26,10 +26,11 @@ public sealed class OutageApp : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
-    public static OutageApp Start(string storageConnectionString, string? environment = null, Action<IServiceCollection>? services = null)
+    public static OutageApp Start(string storageConnectionString, string? environment = null, Action<IServiceCollection>? services = null,
+        bool underFunctionsHost = false)
     {
         var logs = new LogCapture();
-        var factory = new TestingAppFactory(storageConnectionString, NewTablePrefix(), builder =>
+        var factory = new TestingAppFactory(storageConnectionString, NewTablePrefix(), underFunctionsHost: underFunctionsHost, configure: builder =>
         {
             if (environment is not null)
             {
