@@ -123,7 +123,8 @@ public sealed class StorageOutageTests
         var clock = Stopwatch.StartNew();
         using var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"GET / took {clock.Elapsed}");
+        // Generous: that the probe never waits on storage at all is ReadinessTests' proof, with a hung storage endpoint.
+        Assert.True(clock.Elapsed < Generous, $"GET / took {clock.Elapsed}");
     }
 
     private static string ConnectionString(int port) =>
