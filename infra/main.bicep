@@ -45,7 +45,8 @@ resource hostStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-// The ledger's tables, kept apart from host state so its redundancy, access and retention can differ.
+// The ledger's tables, kept apart from host state so its redundancy, access and retention can differ. No account
+// keys: the app reaches it with its managed identity (Storage Table Data Contributor below), nobody with a key.
 resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: dataStorageName
   location: location
@@ -55,6 +56,8 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
   }
 }
 
@@ -86,34 +89,26 @@ resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   }
   properties: {
     minimumTlsVersion: '1.2'
+    disableLocalAuth: true // no SAS keys: Entra ID (the app's managed identity) only
   }
 }
 
-// Deposits. Not session-enabled and without duplicate detection: a custom handler's Service Bus output binding
-// sends the body only (no SessionId, no MessageId), and a session-enabled queue refuses such messages. The app
-// de-duplicates by its own deposit records and tolerates out-of-order events per reference (see README).
+// Deposits. The handler sends each event itself with SessionId = the receiving account number and MessageId = the
+// event id: sessions give each account one ordered stream with one consumer at a time (ApplyDeposit receives a
+// session's waiting events as one batch and commits them together), and duplicate detection drops a second send of
+// an event within a day (a webhook redelivery, an outbox sweep racing a slow send). A message that keeps failing is
+// dead-lettered after maxDeliveryCount (= Deposits:MaxDeliveryCount), and so is one that expires.
 resource depositsQueue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
   parent: serviceBus
   name: 'deposits'
   properties: {
-    requiresSession: false
-    requiresDuplicateDetection: false
+    requiresSession: true
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'P1D'
     maxDeliveryCount: 10
     deadLetteringOnMessageExpiration: true
     lockDuration: 'PT1M'
     defaultMessageTimeToLive: 'P14D'
-  }
-}
-
-// Least privilege for the app: send (webhook output binding) and listen (trigger), no manage.
-resource appServiceBusRule 'Microsoft.ServiceBus/namespaces/authorizationRules@2022-10-01-preview' = {
-  parent: serviceBus
-  name: 'accounts-app'
-  properties: {
-    rights: [
-      'Listen'
-      'Send'
-    ]
   }
 }
 
@@ -134,7 +129,8 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 }
 
 var hostStorageConnection = 'DefaultEndpointsProtocol=https;AccountName=${hostStorage.name};AccountKey=${hostStorage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-var dataStorageConnection = 'DefaultEndpointsProtocol=https;AccountName=${dataStorage.name};AccountKey=${dataStorage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+// "https://<namespace>.servicebus.windows.net:443/" -> "<namespace>.servicebus.windows.net", whatever the cloud.
+var serviceBusNamespaceHost = split(split(serviceBus.properties.serviceBusEndpoint, '//')[1], ':')[0]
 
 resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
   name: functionAppName
@@ -157,11 +153,52 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING', value: hostStorageConnection }
         { name: 'WEBSITE_CONTENTSHARE', value: contentShare }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        { name: 'Storage__ConnectionString', value: dataStorageConnection }
-        { name: 'ServiceBusConnection', value: appServiceBusRule.listKeys().primaryConnectionString }
+        // Data and messaging through the app's system-assigned identity (role assignments below), no keys.
+        { name: 'Storage__TableEndpoint', value: dataStorage.properties.primaryEndpoints.table }
+        { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: serviceBusNamespaceHost }
         { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
       ]
     }
+  }
+}
+
+// Built-in roles (ids are the same in every tenant).
+var roles = {
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+}
+
+// The webhook and the RequeueDeposits timer send to the queue; the ApplyDeposit trigger receives from it. Scoped to the
+// queue, not the namespace. No queue-data role on the data account: under the host deposits travel on Service Bus.
+resource depositsSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(depositsQueue.id, functionApp.id, roles.serviceBusDataSender)
+  scope: depositsQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource depositsReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(depositsQueue.id, functionApp.id, roles.serviceBusDataReceiver)
+  scope: depositsQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The ledger's tables: read, insert, update and delete entities, and create the tables at start-up.
+resource dataTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(dataStorage.id, functionApp.id, roles.storageTableDataContributor)
+  scope: dataStorage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 

@@ -1,15 +1,22 @@
-using System.Text.Json;
-using Accounts.Core.Errors;
 using Accounts.Functions.Hosting.Invocation;
 using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Deposits;
 
 /// <summary>
-/// The ApplyDeposit Service Bus trigger under the Functions host: the message body is <c>Data.message</c>, the
-/// delivery count <c>Metadata.DeliveryCount</c>. Any failure answers 500, so the host abandons the message and
-/// Service Bus redelivers it (dead-lettering it after the queue's MaxDeliveryCount). A body the host could not have sent
-/// never gets here: <see cref="InvocationFilter"/> answers it 400.
+/// The ApplyDeposit Service Bus trigger under the Functions host: a session-enabled queue (one account's events, in order)
+/// received in batches (<see cref="ServiceBusBatch"/> reads the host's payload). Messages of one reference are applied in
+/// queue order, different references concurrently, so the account's waiting events reach its book together and
+/// <see cref="Core.Ledger.LedgerService"/> commits them as one group commit.
+/// <para>
+/// Each message is applied and recorded on its own: one that fails does not stop the others. But the host can only
+/// settle the whole batch: a non-2xx answer abandons every message of it. So a batch with any failure answers 500 and
+/// is redelivered whole; the messages already applied are then replayed with no second effect (the ledger finds the
+/// event's entry by reference, and the record is rewritten with the same outcome), while the failed ones are tried
+/// again, each with its own delivery count: the one that reaches <see cref="DepositOptions.MaxDeliveryCount"/> is
+/// recorded DEAD_LETTERED, and Service Bus dead-letters it. Answering 200 instead would complete (delete) the failed
+/// messages, and a fresh send could not replace them: duplicate detection drops a second message with the same id.
+/// </para>
 /// </summary>
 public static class ApplyDepositFunction
 {
@@ -20,26 +27,54 @@ public static class ApplyDepositFunction
         ILogger<DepositProcessor> logger)
     {
         var ct = request.HttpContext.RequestAborted;
-        var invocation = InvocationRequest.Of(request.HttpContext);
-        var message = invocation.Data(TriggerBinding);
-        var deliveryCount = invocation.MetadataInt("DeliveryCount") ?? 1;
-        if (message.ValueKind != JsonValueKind.Object)
+        var messages = ServiceBusBatch.Read(InvocationRequest.Of(request.HttpContext), TriggerBinding);
+        var results = new BatchResult[messages.Count];
+        await Task.WhenAll(messages.GroupBy(ReferenceOf).Select(async group =>
         {
-            // A malformed invocation, not a failed delivery: refused (still a failure to the host) rather than a 500.
-            throw DomainException.Invalid($"Data.{TriggerBinding}", $"{TriggerBinding} is not a JSON object but {message.ValueKind}");
-        }
+            foreach (var message in group)
+            {
+                results[message.Index] = await ApplyAsync(message, processor, options.Value.MaxDeliveryCount, logger, ct);
+            }
+        }));
 
+        var logs = results.Select(r => $"deposit {r.MessageId}: {r.Status}{(r.Reason is null ? "" : " (" + r.Reason + ")")}").ToList();
+        var returned = results.Select(r => new { message_id = r.MessageId, status = r.Status, reason = r.Reason, entry_id = r.EntryId }).ToList();
+        return results.Any(r => r.Status == Failed)
+            ? new InvocationResponse(new Dictionary<string, object?>(), logs, null).Failed()
+            : new InvocationResponse(new Dictionary<string, object?>(), logs, returned).Completed();
+    }
+
+    private const string Failed = "Failed";
+
+    private static async Task<BatchResult> ApplyAsync(ServiceBusBatchMessage message, DepositProcessor processor, int maxDeliveries,
+        ILogger logger, CancellationToken ct)
+    {
         try
         {
-            var json = message.GetRawText();
-            var outcome = await processor.ProcessAsync(json, deliveryCount, options.Value.MaxDeliveryCount, ct);
-            return new InvocationResponse(new Dictionary<string, object?>(), [$"deposit {outcome.Status}: {outcome.Reason}"],
-                new { status = outcome.Status.ToString(), reason = outcome.Reason, entry_id = outcome.EntryId }).Completed();
+            var outcome = await processor.ProcessAsync(message.Body, message.DeliveryCount, maxDeliveries, ct);
+            return new BatchResult(message.MessageId, outcome.Status.ToString(), outcome.Reason, outcome.EntryId);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "ApplyDeposit invocation failed on delivery {Delivery}", deliveryCount);
-            return new InvocationResponse(new Dictionary<string, object?>(), [ex.Message], null).Failed();
+            // The processor recorded the failure on the event's record when it could read the message.
+            logger.LogError(ex, "ApplyDeposit: message {MessageId} failed on delivery {Delivery}", message.MessageId, message.DeliveryCount);
+            return new BatchResult(message.MessageId, Failed, ex.Message, null);
         }
     }
+
+    private static (string?, string?) ReferenceOf(ServiceBusBatchMessage message)
+    {
+        try
+        {
+            var parsed = DepositMessage.Parse(message.Body);
+            return (parsed.TenantId, parsed.Reference);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or InvalidOperationException)
+        {
+            // Unreadable: grouped alone by its position; applying it fails and is reported, the batch goes on.
+            return (null, "#" + message.Index);
+        }
+    }
+
+    private sealed record BatchResult(string? MessageId, string Status, string? Reason, string? EntryId);
 }

@@ -13,22 +13,19 @@ public static class DepositEndpoints
     {
         var webhooks = app.MapGroup("/webhooks").AddEndpointFilter<DepositErrorFilter>().AddEndpointFilter<StartupGateFilter>();
 
-        // Standalone form; under the host the route belongs to ReceiveDeposit (JSON protocol, Service Bus output).
-        webhooks.MapPost("/deposits", DepositWebhookApi.ReceiveForwarded).HandlerOnly();
+        // One route in both modes: under the host a plain forwarded HTTP function (no output binding, so no JSON-invocation
+        // mode); the handler itself sends the accepted event to Service Bus (ServiceBusDepositSender).
+        webhooks.MapPost("/deposits", DepositWebhookApi.Receive).AsFunction("ReceiveDeposit");
         webhooks.MapGet("/deposits/{reference}", DepositOperatorApi.GetByReference).AsFunction("GetDepositEvents");
         webhooks.MapGet("/dead-letters/deposits", DepositOperatorApi.ListDeadLettered).AsFunction("ListDeadLetteredDeposits");
 
-        // The startup gate is checked inside: a 503 must reach the caller through the http output.
-        app.MapFunction("ReceiveDeposit", FunctionBinding.HttpTrigger("webhooks/deposits", ["post"]), DepositWebhookApi.ReceiveInvocation,
-            FunctionBinding.HttpOutput(), FunctionBinding.ServiceBusOutput(DepositWebhookApi.OutputBinding, Queue, Connection));
-
-        // Not session-enabled: the Service Bus output binding of a non-.NET handler cannot set SessionId (see README).
+        // Session-enabled (SessionId = account number) and batched, so each account's waiting events commit together.
         app.MapFunction(ApplyDepositFunction.Name,
-                FunctionBinding.ServiceBusTrigger(ApplyDepositFunction.TriggerBinding, Queue, Connection, isSessionsEnabled: false),
+                FunctionBinding.ServiceBusTrigger(ApplyDepositFunction.TriggerBinding, Queue, Connection, isSessionsEnabled: true, batch: true),
                 ApplyDepositFunction.Invoke)
             .AddEndpointFilter<StartupGateFilter>();
         app.MapFunction(RequeueDepositsFunction.Name, FunctionBinding.TimerTrigger("timer", RequeueDepositsFunction.Schedule),
-            RequeueDepositsFunction.HandleAsync, FunctionBinding.ServiceBusOutput(DepositWebhookApi.OutputBinding, Queue, Connection));
+            RequeueDepositsFunction.HandleAsync);
         return app;
     }
 }

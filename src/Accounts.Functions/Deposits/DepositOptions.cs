@@ -12,7 +12,7 @@ public sealed class DepositOptions
     public bool LocalWorkerEnabled { get; set; } = true;
 
     /// <summary>
-    /// How long an accepted event may stay unqueued (standalone) or unprocessed (under the host) before the outbox
+    /// How long an accepted event may stay unqueued (its send failed, or the process died) before the outbox
     /// sweeper queues it again. Longer than any webhook request can take, so a request in progress is never raced.
     /// </summary>
     public TimeSpan OutboxGracePeriod { get; set; } = TimeSpan.FromSeconds(30);

@@ -32,6 +32,11 @@ public static class DepositRegistration
             services.AddHostedService<DepositOutboxService>();
         }
 
+        if (underHost)
+        {
+            services.AddServiceBusDepositSender(builder.Configuration);
+        }
+
         return builder;
     }
 

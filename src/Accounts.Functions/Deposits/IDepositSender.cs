@@ -5,7 +5,8 @@ public interface IDepositSender
 {
     /// <summary>
     /// True when a completed <see cref="SendAsync"/> means the message is in the queue, so the event's outbox row can
-    /// go. False when the message is only handed to the host's output binding, which sends it after the invocation.
+    /// go (both the local queue and Service Bus). A sender that only hands the message on would answer false, and the
+    /// sweeper would then keep the row, postponed, until the event is processed.
     /// </summary>
     bool ConfirmsDelivery { get; }
 

@@ -5,9 +5,9 @@ namespace Accounts.Functions.Deposits;
 
 /// <summary>
 /// The RequeueDeposits timer function (under the Functions host; standalone, <see cref="DepositOutboxService"/> does
-/// this). It cannot send to Service Bus itself, so it returns the overdue events as its Service Bus output binding
-/// <c>deposit</c> (an array: one message each); the host sends them after the invocation. Their outbox rows stay,
-/// postponed, until ApplyDeposit processes the events, so a send the host loses is retried by a later run.
+/// this): sends every overdue event to Service Bus again through the same <see cref="IDepositSender"/> as the webhook
+/// (MessageId = event id, so a copy of a message that did arrive is dropped by duplicate detection), and removes each
+/// row once its send is confirmed.
 /// </summary>
 public static class RequeueDepositsFunction
 {
@@ -16,18 +16,21 @@ public static class RequeueDepositsFunction
     /// <summary>Every 30 seconds (NCRONTAB, seconds first): with the 30 s grace period an event is requeued within a minute.</summary>
     public const string Schedule = "*/30 * * * * *";
 
-    public static async Task<IResult> HandleAsync(HttpContext http, DepositOutboxSweeper sweeper, StartupGate gate)
+    public static async Task<IResult> HandleAsync(HttpContext http, DepositOutboxSweeper sweeper, IDepositSender sender, StartupGate gate,
+        ILogger<DepositOutboxSweeper> logger)
     {
-        // A non-2xx answer fails the invocation and the host sends nothing; the rows stay due for the next run.
         await gate.WaitAsync(http.RequestAborted);
-        var binding = new OutputBindingSender();
-        var requeued = await sweeper.SweepAsync(binding, http.RequestAborted);
-        var outputs = new Dictionary<string, object?>();
-        if (binding.Messages.Count > 0)
+        try
         {
-            outputs[DepositWebhookApi.OutputBinding] = binding.Messages;
+            var requeued = await sweeper.SweepAsync(sender, http.RequestAborted);
+            return new InvocationResponse(new Dictionary<string, object?>(), [$"{Name}: {requeued} deposit events queued again"],
+                new { requeued }).Completed();
         }
-
-        return new InvocationResponse(outputs, [$"{Name}: {requeued} deposit events queued again"], null).Completed();
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Timers are not retried, and the host discards a failed invocation's logs: the rows stay due for the next run.
+            logger.LogError(ex, "{Function}: the sweep stopped; the remaining rows stay due for the next run", Name);
+            return new InvocationResponse(new Dictionary<string, object?>(), [ex.Message], null).Failed();
+        }
     }
 }

@@ -49,11 +49,26 @@ public sealed class FunctionBinding
     }
 
     /// <param name="connection">Name of the app setting holding the Service Bus connection, not the connection itself.</param>
-    public static FunctionBinding ServiceBusTrigger(string name, string queueName, string connection, bool isSessionsEnabled) =>
-        new("serviceBusTrigger", "in", name,
-            Setting("queueName", queueName),
-            Setting("connection", connection),
-            Setting("isSessionsEnabled", isSessionsEnabled));
+    /// <param name="batch">
+    /// <c>cardinality: many</c> with <c>dataType: string</c>: the host invokes with an array of message bodies (as text)
+    /// and array metadata (<c>DeliveryCountArray</c>, <c>MessageIdArray</c>...); see <see cref="Invocation.ServiceBusBatch"/>.
+    /// </param>
+    public static FunctionBinding ServiceBusTrigger(string name, string queueName, string connection, bool isSessionsEnabled,
+        bool batch = false) =>
+        batch
+            ? new("serviceBusTrigger", "in", name,
+                Setting("queueName", queueName),
+                Setting("connection", connection),
+                Setting("isSessionsEnabled", isSessionsEnabled),
+                Setting("cardinality", "many"),
+                Setting("dataType", "string"))
+            : new("serviceBusTrigger", "in", name,
+                Setting("queueName", queueName),
+                Setting("connection", connection),
+                Setting("isSessionsEnabled", isSessionsEnabled));
+
+    /// <summary>A trigger that delivers several messages per invocation (<c>cardinality: many</c>).</summary>
+    public bool IsBatch => _settings.Any(s => s.Key == "cardinality" && s.Value?.GetValue<string>() == "many");
 
     public static FunctionBinding ServiceBusOutput(string name, string queueName, string connection) =>
         new("serviceBus", "out", name,

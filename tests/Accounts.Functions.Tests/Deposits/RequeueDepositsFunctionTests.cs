@@ -1,102 +1,90 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
 using Accounts.Functions.Deposits;
-using Accounts.Functions.Hosting;
+using Accounts.Functions.Tests.Hosting;
 using Accounts.Functions.Tests.Infrastructure;
 using Accounts.Functions.Tests.Nuban;
 using Accounts.TestSupport;
-using Microsoft.AspNetCore.Hosting;
+using Azure.Messaging.ServiceBus;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Deposits;
 
 /// <summary>
-/// Under the Functions host the outbox is swept by the RequeueDeposits timer, which returns overdue events as its
-/// Service Bus output binding; their rows stay (postponed) until ApplyDeposit processes them.
+/// Under the Functions host the outbox is swept by the RequeueDeposits timer, which sends overdue events through the same
+/// Service Bus sender as the webhook (same MessageId and SessionId) and removes each row once its send is confirmed.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class RequeueDepositsFunctionTests(AppFixture app)
 {
+    private static readonly ServiceBusException Unreachable = new("injected: namespace unreachable", ServiceBusFailureReason.ServiceCommunicationProblem);
     private readonly ShiftedClock _clock = new();
 
     [Fact]
-    public async Task A_deposit_whose_output_message_was_lost_is_returned_by_the_timer_and_applied_once()
+    public async Task A_deposit_whose_send_failed_is_sent_by_the_timer_once_and_applied_once()
     {
-        await using var factory = new TestingAppFactory(app.StorageConnectionString, AzuriteFixture.NewTablePrefix(), builder => builder
-            .UseSetting(ListenAddress.CustomHandlerPortKey, "7071")
-            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)));
-        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
-        var client = factory.CreateClient();
+        await using var factory = Start();
+        var (client, sender) = await ReadyAsync(factory);
         var tenant = await TestTenants.RegisterAsync(factory.Services);
         var account = await ZoqqAccount.OpenAsync(client, tenant);
 
-        // The host runs ReceiveDeposit; suppose the message in its output binding never reaches Service Bus.
-        var received = await InvokeAsync(client, "ReceiveDeposit", ReceiveInvocation(tenant, DepositWebhook.Event("settled", "host-lost", account.Number, "8.25")));
-        var lost = received.GetProperty("Outputs").GetProperty(DepositWebhookApi.OutputBinding).GetString()!;
-        var early = await InvokeAsync(client, RequeueDepositsFunction.Name, TimerInvocation());
+        sender.FailWith = Unreachable;
+        var (status, accepted) = await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", "host-lost", account.Number, "8.25"));
+        sender.FailWith = null;
+        var early = await TimerAsync(client);
         _clock.Advance(TimeSpan.FromSeconds(31));
-        var swept = await InvokeAsync(client, RequeueDepositsFunction.Name, TimerInvocation());
-        var again = await InvokeAsync(client, RequeueDepositsFunction.Name, TimerInvocation());
+        var swept = await TimerAsync(client);
+        var again = await TimerAsync(client);
 
-        Assert.Equal(202, received.GetProperty("Outputs").GetProperty("res").GetProperty("statusCode").GetInt32());
-        Assert.False(early.GetProperty("Outputs").TryGetProperty(DepositWebhookApi.OutputBinding, out _)); // not due yet
-        var requeued = Assert.Single(swept.GetProperty("Outputs").GetProperty(DepositWebhookApi.OutputBinding).EnumerateArray()).GetString()!;
-        Assert.Equal(lost, requeued);
-        Assert.False(again.GetProperty("Outputs").TryGetProperty(DepositWebhookApi.OutputBinding, out _)); // postponed, not repeated
+        Assert.Equal(202, status);
+        Assert.Equal((0, 1, 0), (Requeued(early), Requeued(swept), Requeued(again))); // not due yet; sent; confirmed, so removed
+        var sent = Assert.Single(sender.For("host-lost"));
+        Assert.Equal((accepted.GetProperty("event_id").GetString(), account.Number), (sent.MessageId, sent.SessionId));
 
-        // Both copies arrive after all: the first is applied, the second replays it.
-        var first = await InvokeAsync(client, ApplyDepositFunction.Name, ApplyInvocation(requeued));
-        var second = await InvokeAsync(client, ApplyDepositFunction.Name, ApplyInvocation(lost));
-        _clock.Advance(TimeSpan.FromMinutes(10));
-        var afterwards = await InvokeAsync(client, RequeueDepositsFunction.Name, TimerInvocation());
+        var applied = await HostAnswer.InvokeAsync(client, ApplyDepositFunction.Name,
+            HostPayloads.ServiceBusBatch(ApplyDepositFunction.Name, [HostMessage.Received(sent)]));
 
-        Assert.Equal("Applied", first.GetProperty("ReturnValue").GetProperty("status").GetString());
-        Assert.Equal(first.GetProperty("ReturnValue").GetProperty("entry_id").GetString(),
-            second.GetProperty("ReturnValue").GetProperty("entry_id").GetString());
-        Assert.False(afterwards.GetProperty("Outputs").TryGetProperty(DepositWebhookApi.OutputBinding, out _)); // processed: row removed
+        Assert.Equal("Applied", applied.ReturnValue[0].GetProperty("status").GetString());
         Assert.Equal(8.25m, await account.BalanceAsync());
         Assert.Equal(1, await account.TransactionCountAsync());
     }
 
-    private object ReceiveInvocation(TenantRegistration tenant, object body)
+    [Fact]
+    public async Task A_sweep_whose_send_fails_fails_the_invocation_and_leaves_the_row_for_the_next_run()
     {
-        var json = JsonSerializer.Serialize(body);
-        var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var headers = new Dictionary<string, string[]>
-        {
-            ["x-api-key"] = [tenant.ApiKey],
-            ["x-timestamp"] = [timestamp],
-            ["x-signature"] = [WebhookSignature.Sign(tenant.WebhookSecret, timestamp, json)],
-            ["Content-Type"] = ["application/json"],
-        };
-        return new
-        {
-            Data = new { req = new { Url = "https://accounts.example/webhooks/deposits", Method = "POST", Headers = headers, Body = json } },
-            Metadata = new Dictionary<string, object>(),
-        };
+        await using var factory = Start();
+        var (client, sender) = await ReadyAsync(factory);
+        var tenant = await TestTenants.RegisterAsync(factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+
+        sender.FailWith = Unreachable;
+        await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", "host-down", account.Number, "1.50"));
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var failed = await HostAnswer.InvokeAsync(client, RequeueDepositsFunction.Name, HostPayloads.Timer(RequeueDepositsFunction.Name));
+        sender.FailWith = null;
+        var next = await TimerAsync(client);
+
+        Assert.Equal(500, failed.Status);
+        Assert.Equal(1, Requeued(next));
+        Assert.Single(sender.For("host-down"));
     }
 
-    private static object TimerInvocation() => new
-    {
-        Data = new { timer = new { Schedule = new { AdjustForDST = true }, IsPastDue = false } },
-        Metadata = new Dictionary<string, object>(),
-    };
+    private TestingAppFactory Start() =>
+        new(app.StorageConnectionString, AzuriteFixture.NewTablePrefix(),
+            builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)), underFunctionsHost: true);
 
-    private static object ApplyInvocation(string message) => new
+    private static async Task<(HttpClient Client, RecordingServiceBusSender Sender)> ReadyAsync(TestingAppFactory factory)
     {
-        Data = new Dictionary<string, object> { ["message"] = JsonDocument.Parse(message).RootElement },
-        Metadata = new Dictionary<string, object> { ["DeliveryCount"] = "1" },
-    };
-
-    private static async Task<JsonElement> InvokeAsync(HttpClient client, string function, object payload)
-    {
-        using var content = new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json");
-        var (status, body) = await DepositWebhook.ReadAsync(await client.PostAsync("/" + function, content));
-        Assert.True(status == 200, $"{function}: {status} {body}");
-        return body;
+        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        return (factory.CreateClient(), (RecordingServiceBusSender)factory.Services.GetRequiredService<ServiceBusSender>());
     }
+
+    private static async Task<HostAnswer> TimerAsync(HttpClient client)
+    {
+        var answer = await HostAnswer.InvokeAsync(client, RequeueDepositsFunction.Name, HostPayloads.Timer(RequeueDepositsFunction.Name));
+        Assert.True(answer.Succeeded, $"{RequeueDepositsFunction.Name}: {answer.Status}");
+        return answer;
+    }
+
+    private static int Requeued(HostAnswer answer) => answer.ReturnValue.GetProperty("requeued").GetInt32();
 }

@@ -86,6 +86,34 @@ public sealed class FunctionMetadataWriterTests
     }
 
     [Fact]
+    public void A_batched_service_bus_trigger_asks_for_many_messages_as_text()
+    {
+        var function = new FunctionDefinition("ApplyDeposit",
+            [FunctionBinding.ServiceBusTrigger("message", "deposits", "ServiceBusConnection", isSessionsEnabled: true, batch: true)]);
+
+        Assert.Equal(
+            """
+            {
+              "bindings": [
+                {
+                  "type": "serviceBusTrigger",
+                  "direction": "in",
+                  "name": "message",
+                  "queueName": "deposits",
+                  "connection": "ServiceBusConnection",
+                  "isSessionsEnabled": true,
+                  "cardinality": "many",
+                  "dataType": "string"
+                }
+              ]
+            }
+
+            """.ReplaceLineEndings("\n"),
+            FunctionMetadataWriter.ToJson(function));
+        Assert.True(function.Bindings[0].IsBatch);
+    }
+
+    [Fact]
     public void A_service_bus_output_is_written_after_the_trigger()
     {
         var function = new FunctionDefinition("ReceiveDeposit",

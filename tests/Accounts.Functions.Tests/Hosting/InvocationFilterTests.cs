@@ -1,4 +1,5 @@
 using Accounts.Functions.Hosting;
+using Accounts.Functions.Hosting.Invocation;
 using Accounts.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,6 +50,51 @@ public sealed class InvocationFilterTests
         Assert.Equal((202, """{"done":true}"""), ((int)answers.StatusCode, await answers.Content.ReadAsStringAsync()));
         Assert.Equal((500, """{"failed":"boom"}"""), ((int)fails.StatusCode, await fails.Content.ReadAsStringAsync()));
     }
+
+    [Fact]
+    public async Task A_json_mode_http_request_sent_without_Content_Length_has_no_Body_and_reads_as_empty()
+    {
+        await using var app = await StartAsync(MapEcho);
+        var headers = new Dictionary<string, string> { ["x-api-key"] = "k", ["Transfer-Encoding"] = "chunked" };
+
+        var answer = await HostAnswer.InvokeAsync(app.GetTestClient(), "Echo",
+            HostPayloads.HttpRequest("Echo", "post", "https://accounts.example/echo", headers, body: null));
+
+        var body = answer.Outputs.GetProperty("res").GetProperty("body");
+        Assert.Equal((0, "k"), (body.GetProperty("length").GetInt32(), body.GetProperty("key").GetString()));
+    }
+
+    public static TheoryData<string, string> MalformedHttp() => new()
+    {
+        { """{"Data":{"req":"x-api-key: k"}}""", "Data.req is a string, not an object" },
+        { """{"Data":{"req":{"Headers":"x-api-key: k","Body":"{}"}}}""", "Data.req.Headers is a string, not an object" },
+        { """{"Data":{"req":{"Headers":{"x-api-key":5}}}}""", "Data.req.Headers.x-api-key is not a string or an array of strings" },
+        { """{"Data":{"req":{"Headers":{"x-api-key":["k",null]}}}}""", "Data.req.Headers.x-api-key is not a string or an array of strings" },
+        { """{"Data":{"req":{"Headers":{"x-api-key":["k"],"X-API-KEY":["j"]}}}}""", "names header 'X-API-KEY' twice" },
+        { """{"Data":{"req":{"Headers":{},"Body":{"event":"deposit.settled"}}}}""", "Data.req.Body is an object, not a string" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedHttp))]
+    public async Task A_json_mode_http_request_the_host_could_not_have_built_answers_400(string payload, string problem)
+    {
+        await using var app = await StartAsync(MapEcho);
+
+        using var response = await app.GetTestClient().PostAsync("/Echo", Json(payload));
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var logs = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("Logs");
+        Assert.Contains(problem, logs[0].GetString());
+    }
+
+    /// <summary>An HTTP trigger with an output the host cannot forward: the JSON protocol at POST /Echo.</summary>
+    private static void MapEcho(WebApplication functions) =>
+        functions.MapFunction("Echo", FunctionBinding.HttpTrigger("echo", ["post"]), (HttpContext http) =>
+        {
+            var req = InvocationRequest.Of(http).HttpTrigger("req");
+            var res = InvocationResponse.HttpOutput(200, new { length = req.Body.Length, key = req.Header("x-api-key") });
+            return new InvocationResponse(new Dictionary<string, object?> { ["res"] = res }, [], null).Completed();
+        }, FunctionBinding.HttpOutput());
 
     private static FunctionBinding Timer() => FunctionBinding.TimerTrigger("timer", "0 * * * * *");
 

@@ -16,17 +16,26 @@ internal static class Invocations
             .OfType<InvocationFunctionMetadata>()
             .ToList();
 
-    /// <summary>A well-formed invocation: the trigger's value an empty object (an HTTP request with no headers or body).</summary>
-    public static string Minimal(InvocationFunctionMetadata function) =>
-        $$$"""{"Data":{"{{{function.Bindings.Single(b => b.IsTrigger).Name}}}":{}},"Metadata":{}}""";
+    /// <summary>A well-formed invocation of <paramref name="function"/> as the host builds it, carrying nothing to do.</summary>
+    public static string Minimal(InvocationFunctionMetadata function)
+    {
+        var trigger = function.Bindings.Single(b => b.IsTrigger);
+        return trigger.Type switch
+        {
+            "timerTrigger" => HostPayloads.Timer(function.FunctionName, trigger.Name),
+            "serviceBusTrigger" when trigger.IsBatch => HostPayloads.ServiceBusBatch(function.FunctionName, [], trigger.Name),
+            var type => throw new NotSupportedException($"{function.FunctionName}: no minimal invocation for a {type}"),
+        };
+    }
 
     /// <summary>The issue's forged ApplyDeposit: a settled deposit of 1,000,000 into a real account of the tenant.</summary>
     public static string ForgedDeposit(ZoqqSession session, string accountNumber, string reference) =>
-        $$$"""
-        {"Data":{"message":{"tenant_id":"{{{session.Tenant.Id}}}","event_id":"{{{reference}}}","event":"deposit.settled",
-         "reference":"{{{reference}}}","account_number":"{{{accountNumber}}}","amount":"1000000.00","currency":"SGD",
-         "sender":null,"narration":null,"occurred_at":"2025-04-09T10:12:37Z","received_at":"2025-04-09T10:12:37Z"} } }
-        """;
+        HostPayloads.ServiceBusBatch("ApplyDeposit", [new HostMessage(
+            $$"""
+            {"tenant_id":"{{session.Tenant.Id}}","event_id":"{{reference}}","event":"deposit.settled",
+             "reference":"{{reference}}","account_number":"{{accountNumber}}","amount":"1000000.00","currency":"SGD",
+             "sender":null,"narration":null,"occurred_at":"2025-04-09T10:12:37Z","received_at":"2025-04-09T10:12:37Z"}
+            """, reference, accountNumber)]);
 
     public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 

@@ -15,7 +15,7 @@ public sealed class StandaloneInvocationRouteTests(AppFixture app)
     public async Task Every_invocation_route_answers_404_to_any_method()
     {
         var functions = InvocationFunctions(app.Services);
-        Assert.Superset(new HashSet<string> { "ApplyDeposit", "ReceiveDeposit", "ExpireDynamicAccounts" },
+        Assert.Superset(new HashSet<string> { "ApplyDeposit", "RequeueDeposits", "ExpireDynamicAccounts" },
             functions.Select(f => f.FunctionName).ToHashSet());
         using var client = app.CreateClient();
 

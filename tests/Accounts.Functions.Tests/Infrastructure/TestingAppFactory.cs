@@ -1,4 +1,9 @@
+using Accounts.Functions.Deposits;
 using Accounts.Functions.Hosting;
+using Accounts.Functions.Tests.Deposits;
+using Azure.Messaging.ServiceBus;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -18,9 +23,17 @@ public sealed class TestingAppFactory(string storageConnectionString, string? ta
     /// <summary>The port the host would pass; the in-memory test server never binds it.</summary>
     public const string FunctionsHostPort = "7072";
 
-    /// <summary>Sets what the Functions host sets when it starts the handler, for factories made with WithWebHostBuilder.</summary>
+    /// <summary>Identity-based Service Bus setting of the tests; nothing connects, the sender is replaced.</summary>
+    public const string ServiceBusNamespace = "accounts-test.servicebus.windows.net";
+
+    /// <summary>
+    /// Sets what the Functions host sets when it starts the handler, for factories made with WithWebHostBuilder, and
+    /// replaces the Service Bus sender with a <see cref="RecordingServiceBusSender"/> (resolve <c>ServiceBusSender</c>).
+    /// </summary>
     public static void RunUnderFunctionsHost(IWebHostBuilder builder) =>
-        builder.UseSetting(ListenAddress.CustomHandlerPortKey, FunctionsHostPort);
+        builder.UseSetting(ListenAddress.CustomHandlerPortKey, FunctionsHostPort)
+            .UseSetting(DepositEndpoints.Connection + ":fullyQualifiedNamespace", ServiceBusNamespace)
+            .ConfigureTestServices(services => services.AddSingleton<ServiceBusSender, RecordingServiceBusSender>());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

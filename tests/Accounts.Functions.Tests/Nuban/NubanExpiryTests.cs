@@ -1,5 +1,6 @@
 using System.Text;
 using Accounts.Core.NubanAccounts;
+using Accounts.Functions.Nuban;
 using Microsoft.Extensions.DependencyInjection;
 using static Accounts.Functions.Tests.Nuban.NubanReadTests;
 using static Accounts.Functions.Tests.Nuban.NubanSession;
@@ -78,19 +79,16 @@ public sealed class NubanExpiryTests(NubanAppFixture app)
     }
 
     /// <summary>
-    /// Exactly what the host posts for a timer trigger (CUSTOM-HANDLER.md), to the function's root path, of the app run
-    /// under the host (standalone the route is not served).
+    /// What the host posts for a timer trigger (built by <see cref="Hosting.HostPayloads"/>), to the function's root path, of
+    /// the app run under the host (standalone the route is not served); the answer must be one the host can read.
     /// </summary>
     private async Task<(int Status, string Text)> InvokeTimerAsync()
     {
-        const string payload = """
-            {"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"2025-09-26T10:53:00+00:00",
-            "Next":"2025-09-26T10:54:00+00:00","LastUpdated":"2025-09-26T10:53:00+00:00"},"IsPastDue":false}},
-            "Metadata":{"sys":{"MethodName":"ExpireDynamicAccounts","UtcNow":"2025-09-26T10:54:00.0123Z",
-            "RandGuid":"0f8fad5b-d9cb-469f-a165-70867728950e"}}}
-            """;
-        using var content = new StringContent(payload, Encoding.UTF8, "application/json");
-        using var response = await app.CreateFunctionsHostClient().PostAsync("/ExpireDynamicAccounts", content);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        using var content = new StringContent(Hosting.HostPayloads.Timer(NubanExpiryFunction.Name), Encoding.UTF8, "application/json");
+        using var response = await app.CreateFunctionsHostClient().PostAsync("/" + NubanExpiryFunction.Name, content);
+        var text = await response.Content.ReadAsStringAsync();
+        using var copy = new HttpResponseMessage(response.StatusCode) { Content = new StringContent(text, Encoding.UTF8, "application/json") };
+        Assert.True((await Hosting.HostAnswer.ReadAsync(copy)).Succeeded, text);
+        return ((int)response.StatusCode, text);
     }
 }

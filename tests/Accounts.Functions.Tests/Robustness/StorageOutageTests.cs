@@ -71,30 +71,19 @@ public sealed class StorageOutageTests
     }
 
     [Fact]
-    public async Task Under_the_Functions_host_the_webhook_invocation_answers_the_caller_503_with_Retry_After()
+    public async Task Under_the_Functions_host_the_webhook_answers_the_caller_503_with_Retry_After()
     {
-        // A failed invocation would reach the caller as the host's bare 500, so the outage must travel in the http output.
         var closedPort = Accounts.Storage.Emulator.FreePorts.Take(1)[0];
         await using var app = OutageApp.Start(ConnectionString(closedPort), underFunctionsHost: true);
         using var client = app.CreateClient();
         var tenant = new Core.Tenancy.TenantRegistration("t", "n", "p", "pa", "SANDBOX", "k", "s", "w");
-        var json = JsonSerializer.Serialize(Deposits.DepositWebhook.Event("settled", "outage-host-1", "6200000001", "10.00"));
-        var invocation = JsonSerializer.Serialize(new
-        {
-            Data = new { req = new { Method = "POST", Headers = new Dictionary<string, string[]> { ["x-api-key"] = [tenant.ApiKey] }, Body = json } },
-            Metadata = new { },
-        });
+        // The webhook is a forwarded HTTP function: the host passes the handler's answer to the caller as it is.
+        using var request = Deposits.DepositWebhook.Request(tenant, Deposits.DepositWebhook.Event("settled", "outage-host-1", "6200000001", "10.00"));
+        using var response = await client.SendAsync(request);
 
-        using var response = await client.PostAsync("/ReceiveDeposit", new StringContent(invocation, System.Text.Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the invocation completed: the host passes res on
-        var outputs = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("Outputs");
-        var res = outputs.GetProperty("res");
-        Assert.Equal(503, res.GetProperty("statusCode").GetInt32());
-        Assert.Equal(ApiErrors.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            res.GetProperty("headers").GetProperty("Retry-After").GetString());
-        Assert.Equal("error", res.GetProperty("body").GetProperty("status").GetString());
-        Assert.False(outputs.TryGetProperty("deposit", out _));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(ApiErrors.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+        Assert.Equal("error", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
         Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("503", StringComparison.Ordinal));
     }
 

@@ -84,6 +84,11 @@ public sealed class InvocationRequest
             {
                 httpTriggers[trigger.Name] = InvocationHttpRequest.Read(value, "Data." + trigger.Name);
             }
+            else if (trigger.IsBatch && value.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidInvocationException(
+                    $"Data.{trigger.Name} is {InvocationJson.Describe(value.ValueKind)}, not an array (the trigger has cardinality many)");
+            }
         }
 
         return new InvocationRequest(data, metadata, httpTriggers);
