@@ -18,18 +18,11 @@ public sealed record InvocationResponse(IReadOnlyDictionary<string, object?> Out
     /// <summary>For a body the host could not have sent; the host reads no more than the status of a non-2xx answer.</summary>
     public IResult Rejected() => Results.Json(this, Json, statusCode: StatusCodes.Status400BadRequest);
 
-    /// <summary>
-    /// The <c>http</c> output binding's value: status, body and headers for the original caller, with
-    /// <c>Retry-After</c> when <paramref name="retryAfterSeconds"/> is given.
-    /// </summary>
-    public static object HttpOutput(int statusCode, object body, int? retryAfterSeconds = null)
+    /// <summary>The <c>http</c> output binding's value: status, body and headers for the original caller.</summary>
+    public static object HttpOutput(int statusCode, object body) => new Dictionary<string, object>
     {
-        var headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" };
-        if (retryAfterSeconds is { } seconds)
-        {
-            headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return new Dictionary<string, object> { ["statusCode"] = statusCode, ["body"] = body, ["headers"] = headers };
-    }
+        ["statusCode"] = statusCode,
+        ["body"] = body,
+        ["headers"] = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+    };
 }
