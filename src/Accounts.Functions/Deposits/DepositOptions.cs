@@ -12,6 +12,12 @@ public sealed class DepositOptions
     public bool LocalWorkerEnabled { get; set; } = true;
 
     /// <summary>
+    /// Standalone: how long a received message stays invisible to other consumers (the worker's lease), in whole
+    /// seconds. Far longer than a batch takes; a crashed worker's messages are delivered again once it runs out.
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// How long an accepted event may stay unqueued (standalone) or unprocessed (under the host) before the outbox
     /// sweeper queues it again. Longer than any webhook request can take, so a request in progress is never raced.
     /// </summary>
