@@ -18,6 +18,12 @@ public sealed class DepositOptions
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Standalone: the longest pause between polls of an empty queue. This process's webhook wakes the worker at once;
+    /// the polls only find messages queued by other processes or coming back after a timeout or a retry delay.
+    /// </summary>
+    public TimeSpan MaxIdlePoll { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// How long an accepted event may stay unqueued (standalone) or unprocessed (under the host) before the outbox
     /// sweeper queues it again. Longer than any webhook request can take, so a request in progress is never raced.
     /// </summary>

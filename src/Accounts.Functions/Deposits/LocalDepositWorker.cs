@@ -16,9 +16,8 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
     StartupGate gate, IOptions<DepositOptions> options, ILogger<LocalDepositWorker> logger) : BackgroundService
 {
     // An idle worker is woken at once by this process's webhook; the polls only find what other processes queued
-    // (or what came back after a timeout), so they back off to spare the storage account.
+    // (or what came back after a timeout), so they back off up to Deposits:MaxIdlePoll to spare the storage account.
     private static readonly TimeSpan FirstIdlePoll = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxIdlePoll = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +35,7 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
                 if (batch.Count == 0)
                 {
                     var woken = await signal.WaitAsync(idlePoll, stoppingToken);
-                    idlePoll = woken ? FirstIdlePoll : TimeSpan.FromTicks(Math.Min(MaxIdlePoll.Ticks, idlePoll.Ticks * 2));
+                    idlePoll = woken ? FirstIdlePoll : TimeSpan.FromTicks(Math.Min(options.Value.MaxIdlePoll.Ticks, idlePoll.Ticks * 2));
                     continue;
                 }
 

@@ -35,6 +35,8 @@ public sealed partial class DepositQueue
 
     public string Name => _queue.Name;
 
+    public Uri Uri => _queue.Uri;
+
     public string PoisonName => _poison.Name;
 
     public static DepositQueue Create(TableStorageOptions storage, QueueStorageOptions queues)

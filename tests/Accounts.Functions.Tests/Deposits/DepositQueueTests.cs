@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
@@ -115,6 +116,25 @@ public sealed class DepositQueueTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_idle_worker_is_woken_by_the_webhook_and_applies_the_deposit_well_under_a_second_after_the_answer()
+    {
+        // Polls back off to 30 s here, so only the in-process wake-up can apply the deposit this soon.
+        await using var factory = App(AzuriteFixture.NewTablePrefix(), worker: true, maxIdlePoll: "00:00:30");
+        var setup = await SetUpAsync(factory);
+        await Task.Delay(TimeSpan.FromSeconds(4)); // idle: the worker's next poll is now seconds away
+
+        var (status, _) = await DepositWebhook.SendAsync(setup.Client, setup.Tenant,
+            DepositWebhook.Event("settled", "fast-1", setup.Account.Number, "3.00"));
+        var answered = Stopwatch.StartNew();
+        var record = Assert.Single(await DepositWebhook.WaitProcessedAsync(setup.Client, setup.Tenant, "fast-1"));
+        var latency = answered.Elapsed;
+
+        Assert.Equal(202, status);
+        Assert.Equal("APPLIED", record.GetProperty("status").GetString());
+        Assert.True(latency < TimeSpan.FromSeconds(1), $"applied {latency.TotalMilliseconds:0} ms after the webhook answered");
+    }
+
+    [Fact]
     public async Task A_message_that_is_not_base64_goes_to_the_poison_queue_and_the_queue_keeps_moving()
     {
         var prefix = AzuriteFixture.NewTablePrefix();
@@ -137,10 +157,11 @@ public sealed class DepositQueueTests(AppFixture app)
         Assert.Equal(0, await queue.CountAsync(CancellationToken.None));
     }
 
-    private TestingAppFactory App(string prefix, bool worker, Action<IServiceCollection>? services = null) =>
+    private TestingAppFactory App(string prefix, bool worker, Action<IServiceCollection>? services = null, string maxIdlePoll = "00:00:02") =>
         new(app.StorageConnectionString, prefix, builder => builder
             .UseSetting("Deposits:LocalWorkerEnabled", worker ? "true" : "false")
             .UseSetting("Deposits:VisibilityTimeout", "00:00:02")
+            .UseSetting("Deposits:MaxIdlePoll", maxIdlePoll)
             .ConfigureTestServices(s => services?.Invoke(s)));
 
     private static async Task<TenantSetup> SetUpAsync(TestingAppFactory factory)
