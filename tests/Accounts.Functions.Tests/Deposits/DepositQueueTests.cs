@@ -121,7 +121,9 @@ public sealed class DepositQueueTests(AppFixture app)
         // Polls back off to 30 s here, so only the in-process wake-up can apply the deposit this soon.
         await using var factory = App(AzuriteFixture.NewTablePrefix(), worker: true, maxIdlePoll: "00:00:30");
         var setup = await SetUpAsync(factory);
-        await Task.Delay(TimeSpan.FromSeconds(4)); // idle: the worker's next poll is now seconds away
+        // Idle: the polls back off (0.1, 0.2, 0.4 ... s apart), so they come at about 6.3 and 12.7 s after start and the
+        // next one is seconds away when the deposit arrives.
+        await Task.Delay(TimeSpan.FromSeconds(7));
 
         var (status, _) = await DepositWebhook.SendAsync(setup.Client, setup.Tenant,
             DepositWebhook.Event("settled", "fast-1", setup.Account.Number, "3.00"));
