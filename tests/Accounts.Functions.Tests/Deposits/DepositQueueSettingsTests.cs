@@ -36,6 +36,11 @@ public sealed class DepositQueueSettingsTests
     }
 
     [Fact]
+    public void Development_storage_means_Azurites_default_queue_port() =>
+        Assert.Equal(new Uri("http://127.0.0.1:10001/devstoreaccount1/deposits"),
+            Resolve(new() { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" }).Uri);
+
+    [Fact]
     public void Storage_QueueEndpoint_puts_the_queue_on_that_endpoint()
     {
         var queue = Resolve(new()
