@@ -13,6 +13,7 @@ using Accounts.Storage.Entities;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
 using Accounts.Storage.NubanAccounts;
+using Accounts.Storage.Queues;
 using Accounts.Storage.Tables;
 using Accounts.Storage.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -51,7 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IClaimStore, TableClaimStore>();
         services.AddSingleton<IDepositRecordStore, TableDepositRecordStore>();
         services.AddSingleton<IDepositOutbox, TableDepositOutbox>();
-        services.AddSingleton<LocalDepositQueue>();
+        services.AddDepositQueue(configuration);
         services.AddSingleton<IEntityStore, TableEntityStore>();
         services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();

@@ -12,6 +12,18 @@ public sealed class DepositOptions
     public bool LocalWorkerEnabled { get; set; } = true;
 
     /// <summary>
+    /// Standalone: how long a received message stays invisible to other consumers (the worker's lease), in whole
+    /// seconds. Far longer than a batch takes; a crashed worker's messages are delivered again once it runs out.
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Standalone: the longest pause between polls of an empty queue. This process's webhook wakes the worker at once;
+    /// the polls only find messages queued by other processes or coming back after a timeout or a retry delay.
+    /// </summary>
+    public TimeSpan MaxIdlePoll { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// How long an accepted event may stay unqueued (its send failed, or the process died) before the outbox
     /// sweeper queues it again. Longer than any webhook request can take, so a request in progress is never raced.
     /// </summary>

@@ -17,6 +17,9 @@ public static class DepositRegistration
         services.AddOptions<DepositOptions>().BindConfiguration(DepositOptions.Section)
             .Validate(o => o.OutboxGracePeriod > TimeSpan.Zero && o.OutboxSweepInterval > TimeSpan.Zero,
                 "Deposits:OutboxGracePeriod and Deposits:OutboxSweepInterval must be positive")
+            .Validate(o => o.VisibilityTimeout >= TimeSpan.FromSeconds(1) && o.VisibilityTimeout.Ticks % TimeSpan.TicksPerSecond == 0,
+                "Deposits:VisibilityTimeout must be a whole number of seconds, at least 1")
+            .Validate(o => o.MaxIdlePoll > TimeSpan.Zero, "Deposits:MaxIdlePoll must be positive")
             .ValidateOnStart();
 
         // Under the Functions host, Service Bus and the ApplyDeposit trigger take the local queue's place, and the

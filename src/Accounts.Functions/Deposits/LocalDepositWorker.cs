@@ -1,82 +1,96 @@
 using Accounts.Functions.Api;
-using Accounts.Storage.Deposits;
+using Accounts.Storage.Queues;
 using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Deposits;
 
 /// <summary>
-/// Standalone stand-in for the ApplyDeposit Service Bus trigger: drains the durable local queue. Messages leased
-/// together are applied in queue order per deposit reference (the lifecycle is per reference) and concurrently
-/// across references, so events for one book that wait together reach the ledger together (group commit). A
-/// message is deleted only after its outcome is recorded; one that keeps failing is parked after MaxDeliveryCount
-/// deliveries, never deleted.
+/// Standalone stand-in for the ApplyDeposit Service Bus trigger: drains the storage deposit queue in batches of up to 32.
+/// A batch is applied in queue order per deposit reference (the lifecycle is per reference) and concurrently across
+/// references, so the batch's events for one book reach the ledger together (group commit). A message is deleted only
+/// after its outcome is recorded; a failed one comes back after a backoff, and at Deposits:MaxDeliveryCount deliveries
+/// it moves to the poison queue (the processor has marked its record DeadLettered). A received message is invisible for
+/// Deposits:VisibilityTimeout: if this process dies, it comes back to the next consumer after that.
 /// </summary>
-public sealed class LocalDepositWorker(LocalDepositQueue queue, DepositProcessor processor, DepositQueueSignal signal,
+public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor processor, DepositQueueSignal signal,
     StartupGate gate, IOptions<DepositOptions> options, ILogger<LocalDepositWorker> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
-    // Long enough for a batch (milliseconds per event), short enough that a crashed process's messages come back soon.
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
+    // An idle worker is woken at once by this process's webhook; the polls only find what other processes queued
+    // (or what came back after a timeout), so they back off up to Deposits:MaxIdlePoll to spare the storage account.
+    private static readonly TimeSpan FirstIdlePoll = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!gate.IsOpen)
         {
-            await Task.Delay(IdlePoll, stoppingToken);
+            await Task.Delay(FirstIdlePoll, stoppingToken);
         }
 
+        var idlePoll = FirstIdlePoll;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var batch = await queue.LeaseAsync(BatchSize, Lease, stoppingToken);
+                var batch = await queue.ReceiveAsync(DepositQueue.MaxBatch, options.Value.VisibilityTimeout, stoppingToken);
                 if (batch.Count == 0)
                 {
-                    await signal.WaitAsync(IdlePoll, stoppingToken);
+                    var woken = await signal.WaitAsync(idlePoll, stoppingToken);
+                    idlePoll = woken ? FirstIdlePoll : TimeSpan.FromTicks(Math.Min(options.Value.MaxIdlePoll.Ticks, idlePoll.Ticks * 2));
                     continue;
                 }
 
+                idlePoll = FirstIdlePoll;
                 await Task.WhenAll(batch.GroupBy(ReferenceOf).Select(group => ProcessInOrderAsync(group, stoppingToken)));
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(ex, "Local deposit queue poll failed; retrying");
+                // Unfinished messages of the batch come back after their visibility timeout.
+                logger.LogError(ex, "Deposit queue {Queue} poll failed; retrying", queue.Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
     }
 
-    private async Task ProcessInOrderAsync(IEnumerable<QueuedMessage> messages, CancellationToken ct)
+    private async Task ProcessInOrderAsync(IEnumerable<QueueDelivery> deliveries, CancellationToken ct)
     {
         var max = options.Value.MaxDeliveryCount;
-        foreach (var message in messages)
+        foreach (var delivery in deliveries)
         {
+            bool processed;
             try
             {
-                await processor.ProcessAsync(message.Message, message.DeliveryCount, max, ct);
-                await queue.CompleteAsync(message, ct);
+                await processor.ProcessAsync(delivery.Body, delivery.DequeueCount, max, ct);
+                processed = true;
             }
             catch (Exception) when (!ct.IsCancellationRequested)
             {
-                // The processor logged and recorded the failure; here only the message's fate is decided.
-                if (message.DeliveryCount >= max)
-                {
-                    await queue.ParkAsync(message, ct);
-                }
-                else
-                {
-                    await queue.RetryLaterAsync(message, TimeSpan.FromMilliseconds(200 * Math.Pow(2, message.DeliveryCount)), ct);
-                }
+                processed = false; // the processor logged and recorded the failure; here only the message's fate is decided
+            }
+
+            if (processed)
+            {
+                await queue.DeleteAsync(delivery, ct);
+            }
+            else if (delivery.DequeueCount >= max)
+            {
+                await queue.MoveToPoisonAsync(delivery, ct);
+            }
+            else
+            {
+                await queue.RetryLaterAsync(delivery, RetryDelay(delivery.DequeueCount), ct);
             }
         }
     }
 
-    private static (string?, string?) ReferenceOf(QueuedMessage message)
+    /// <summary>0.4 s doubling per delivery, rounded up to whole seconds (the queue's unit): 1, 1, 2, 4, 7, 13 ... s.</summary>
+    private static TimeSpan RetryDelay(int deliveries) =>
+        TimeSpan.FromSeconds(Math.Ceiling(0.2 * Math.Pow(2, Math.Min(deliveries, 16))));
+
+    private static (string?, string?) ReferenceOf(QueueDelivery delivery)
     {
         try
         {
-            var parsed = DepositMessage.Parse(message.Message);
+            var parsed = DepositMessage.Parse(delivery.Body);
             return (parsed.TenantId, parsed.Reference);
         }
         catch (System.Text.Json.JsonException)

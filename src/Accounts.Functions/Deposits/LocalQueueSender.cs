@@ -1,15 +1,15 @@
-using Accounts.Storage.Deposits;
+using Accounts.Storage.Queues;
 
 namespace Accounts.Functions.Deposits;
 
-/// <summary>Standalone: the durable local queue, and a wake-up for this process's worker.</summary>
-public sealed class LocalQueueSender(LocalDepositQueue queue, DepositQueueSignal signal) : IDepositSender
+/// <summary>Standalone: the storage deposit queue, and a wake-up for this process's worker.</summary>
+public sealed class LocalQueueSender(DepositQueue queue, DepositQueueSignal signal) : IDepositSender
 {
     public bool ConfirmsDelivery => true;
 
     public async Task SendAsync(string eventId, string message, CancellationToken ct)
     {
-        await queue.EnqueueAsync(eventId, message, ct);
+        await queue.SendAsync(message, ct);
         signal.Notify();
     }
 }

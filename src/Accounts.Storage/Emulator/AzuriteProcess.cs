@@ -55,7 +55,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var azurite = new AzuriteProcess(process, output, options);
         try
         {
-            await azurite.WaitForTablePortAsync(ct);
+            await azurite.WaitForServicesAsync(ct);
             return azurite;
         }
         catch
@@ -92,43 +92,47 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitForTablePortAsync(CancellationToken ct)
+    // The table and queue services: the app keeps its data in tables and queues standalone deposits.
+    private async Task WaitForServicesAsync(CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
+        foreach (var (service, port, path) in new[] { ("Table", Options.TablePort, "Tables"), ("Queue", Options.QueuePort, "?comp=list") })
         {
-            ct.ThrowIfCancellationRequested();
-            if (process.HasExited)
+            while (true)
             {
-                throw new InvalidOperationException(
-                    $"Azurite exited with code {process.ExitCode} before its table port {Options.TablePort} opened.\n{output}");
-            }
+                ct.ThrowIfCancellationRequested();
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException(
+                        $"Azurite exited with code {process.ExitCode} before its {service.ToLowerInvariant()} port {port} opened.\n{output}");
+                }
 
-            if (await IsAzuriteTableAsync(http, ct))
-            {
-                return;
-            }
+                if (await IsAzuriteServiceAsync(http, service, port, path, ct))
+                {
+                    break;
+                }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(
-                    $"Azurite's table port {Options.TablePort} did not open within {StartTimeout.TotalSeconds:0} s.\n{output}");
-            }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException(
+                        $"Azurite's {service.ToLowerInvariant()} port {port} did not open within {StartTimeout.TotalSeconds:0} s.\n{output}");
+                }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            }
         }
     }
 
     // More than "the port accepts TCP": another program already listening there would pass that test while our
     // Azurite fails to bind. Azurite names itself in the Server header of every answer (403 here: no credentials).
-    private async Task<bool> IsAzuriteTableAsync(HttpClient http, CancellationToken ct)
+    private static async Task<bool> IsAzuriteServiceAsync(HttpClient http, string service, int port, string path, CancellationToken ct)
     {
         try
         {
             using var response = await http.GetAsync(
-                new Uri($"http://127.0.0.1:{Options.TablePort.ToString(CultureInfo.InvariantCulture)}/{AccountName}/Tables"), HttpCompletionOption.ResponseHeadersRead, ct);
-            return response.Headers.Server.Any(s => s.Product?.Name == "Azurite-Table");
+                new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/{AccountName}/{path}"), HttpCompletionOption.ResponseHeadersRead, ct);
+            return response.Headers.Server.Any(s => s.Product?.Name == "Azurite-" + service);
         }
         catch (HttpRequestException)
         {

@@ -28,12 +28,11 @@ public sealed class StorageTables
         Idempotency = Table("Idempotency");
         Claims = Table("Claims");
         Deposits = Table("Deposits");
-        DepositQueue = Table("DepositQueue");
         DepositOutbox = Table("DepositOutbox");
         Entities = Table("Entities");
         NumberPools = Table("NumberPools");
         ExpiryIndex = Table("ExpiryIndex");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositQueue, DepositOutbox, Entities, NumberPools, ExpiryIndex];
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex];
     }
 
     public CloudTable Ledger { get; }
@@ -55,8 +54,6 @@ public sealed class StorageTables
     public CloudTable Claims { get; }
 
     public CloudTable Deposits { get; }
-
-    public CloudTable DepositQueue { get; }
 
     public CloudTable DepositOutbox { get; }
 

@@ -110,6 +110,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         ["Deposits__LocalWorkerEnabled"] = worker ? "true" : "false",
         ["Deposits__OutboxGracePeriod"] = "00:00:02",
         ["Deposits__OutboxSweepInterval"] = "00:00:00.500",
+        ["Deposits__VisibilityTimeout"] = "00:00:05", // a killed worker's messages come back after this
         ["DevTenant__Id"] = _tenant.Id,
         ["DevTenant__Name"] = _tenant.Name,
         ["DevTenant__ApiKey"] = _tenant.ApiKey,

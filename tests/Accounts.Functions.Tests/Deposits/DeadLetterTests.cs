@@ -2,7 +2,7 @@ using Accounts.Core.Accounts;
 using Accounts.Functions.Tests.Infrastructure;
 using Accounts.Functions.Tests.Zoqq;
 using Accounts.Storage.Accounts;
-using Accounts.Storage.Deposits;
+using Accounts.Storage.Queues;
 using Accounts.Storage.Tables;
 using Accounts.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Deposits;
 
-/// <summary>An event whose processing keeps failing is dead-lettered after MaxDeliveryCount, listed, and kept.</summary>
+/// <summary>
+/// An event whose processing keeps failing is dead-lettered after MaxDeliveryCount, listed, and its message kept in the
+/// poison queue.
+/// </summary>
 public sealed class DeadLetterTests : IAsyncLifetime
 {
     private const string PoisonNumber = "13579";
@@ -58,7 +61,11 @@ public sealed class DeadLetterTests : IAsyncLifetime
         Assert.Contains("poisoned", record.GetProperty("reason").GetString());
         Assert.Equal(200, listStatus);
         Assert.Equal("poison-1", Assert.Single(list.GetProperty("events").EnumerateArray()).GetProperty("reference").GetString());
-        Assert.Equal(1, await Factory.Services.GetRequiredService<LocalDepositQueue>().CountAsync(CancellationToken.None));
+        var queue = Factory.Services.GetRequiredService<DepositQueue>();
+        var poisoned = await Eventually.ValueAsync(() => queue.PeekPoisonAsync(CancellationToken.None), p => p.Count > 0,
+            "the message was moved to the poison queue");
+        Assert.Contains("\"reference\":\"poison-1\"", Assert.Single(poisoned));
+        Assert.Equal(0, await queue.CountAsync(CancellationToken.None));
     }
 
     /// <summary>Fails every lookup of one account number, as a storage fault that never heals would.</summary>

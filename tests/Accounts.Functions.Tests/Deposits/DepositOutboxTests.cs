@@ -4,7 +4,7 @@ using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
 using Accounts.Functions.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
-using Accounts.Storage.Deposits;
+using Accounts.Storage.Queues;
 using Accounts.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -37,7 +37,7 @@ public sealed class DepositOutboxTests(AppFixture app)
 
         Assert.Equal(202, status);
         Assert.Equal("RECEIVED", (await RecordsAsync(client, tenant, "outbox-1")).Single().GetProperty("status").GetString());
-        Assert.Equal(0, await factory.Services.GetRequiredService<LocalDepositQueue>().CountAsync(CancellationToken.None));
+        Assert.Equal(0, await factory.Services.GetRequiredService<DepositQueue>().CountAsync(CancellationToken.None));
         Assert.Contains(await DueRowsAsync(factory), r => r.TenantId == tenant.Id && r.Reference == "outbox-1");
 
         sender.Mode = FlakySender.Failure.None;
@@ -70,7 +70,7 @@ public sealed class DepositOutboxTests(AppFixture app)
             sender.Mode = FlakySender.Failure.None;
 
             Assert.Equal(202, status);
-            var queue = intake.Services.GetRequiredService<LocalDepositQueue>();
+            var queue = intake.Services.GetRequiredService<DepositQueue>();
             await Until(async () => await queue.CountAsync(CancellationToken.None) == 2, "the sweeper queued the deposit a second time");
             Assert.DoesNotContain(await DueRowsAsync(intake), r => r.TenantId == tenant.Id); // queued for sure: the row is gone
         }
@@ -78,7 +78,7 @@ public sealed class DepositOutboxTests(AppFixture app)
         await using var worker = Standalone(prefix, worker: true, new CapturedLogs());
         await StartAsync(worker);
         var workerClient = worker.CreateClient();
-        var drained = worker.Services.GetRequiredService<LocalDepositQueue>();
+        var drained = worker.Services.GetRequiredService<DepositQueue>();
         await Until(async () => await drained.CountAsync(CancellationToken.None) == 0, "both messages were processed");
         var processed = Assert.Single(await DepositWebhook.WaitProcessedAsync(workerClient, tenant, "outbox-twice"));
         var seen = await account.OnAsync(workerClient);

@@ -48,11 +48,13 @@ public sealed class ZoqqAccount
         return (await SendAsync(_client, request)).GetProperty("data")[0].GetProperty("available_balance").GetDecimal();
     }
 
-    public async Task<int> TransactionCountAsync()
+    public async Task<int> TransactionCountAsync() => (await TransactionsAsync()).Length;
+
+    public async Task<JsonElement[]> TransactionsAsync()
     {
         using var request = Request(_tenant, _token, HttpMethod.Get, "/zoqq/api/v1/account/transactions?size=100");
         request.Headers.Add("x-account-id", Id);
-        return (await SendAsync(_client, request)).GetProperty("data").GetArrayLength();
+        return (await SendAsync(_client, request)).GetProperty("data").EnumerateArray().ToArray();
     }
 
     private static HttpRequestMessage Request(TenantRegistration tenant, string token, HttpMethod method, string path)
