@@ -16,7 +16,7 @@ namespace Accounts.Functions.Tests.Robustness;
 /// </summary>
 public sealed class OutageApp : IAsyncDisposable
 {
-    private OutageApp(TestingAppFactory factory, LogCapture logs)
+    private OutageApp(TestingAppFactory factory, CapturedLogs logs)
     {
         Factory = factory;
         Logs = logs;
@@ -24,12 +24,12 @@ public sealed class OutageApp : IAsyncDisposable
 
     public TestingAppFactory Factory { get; }
 
-    public LogCapture Logs { get; }
+    public CapturedLogs Logs { get; }
 
     public static OutageApp Start(string storageConnectionString, string? environment = null, Action<IServiceCollection>? services = null,
         bool underFunctionsHost = false)
     {
-        var logs = new LogCapture();
+        var logs = new CapturedLogs();
         var factory = new TestingAppFactory(storageConnectionString, NewTablePrefix(), underFunctionsHost: underFunctionsHost, configure: builder =>
         {
             if (environment is not null)

@@ -87,7 +87,7 @@ public sealed class StorageOutageTests
         Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("503", StringComparison.Ordinal));
     }
 
-    private static async Task AssertUnavailableAsync(HttpClient client, string dialect, HttpRequestMessage request, LogCapture logs)
+    private static async Task AssertUnavailableAsync(HttpClient client, string dialect, HttpRequestMessage request, CapturedLogs logs)
     {
         var path = request.RequestUri!.OriginalString;
         var clock = Stopwatch.StartNew();

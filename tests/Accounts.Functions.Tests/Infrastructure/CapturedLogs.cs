@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Accounts.Functions.Tests.Robustness;
+namespace Accounts.Functions.Tests.Infrastructure;
 
 /// <summary>Keeps every log entry of an app under test, so a test can assert what was logged and at which level.</summary>
-public sealed class LogCapture : ILoggerProvider
+public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> _entries = new();
 
     public IReadOnlyList<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries => _entries.ToArray();
+
+    /// <summary>The messages logged as warnings: what an operator would have been told.</summary>
+    public IReadOnlyList<string> Warnings => Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -16,7 +19,7 @@ public sealed class LogCapture : ILoggerProvider
     {
     }
 
-    private sealed class Logger(LogCapture capture, string category) : ILogger
+    private sealed class Logger(CapturedLogs capture, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
