@@ -1,5 +1,6 @@
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Deposits;
 
@@ -16,12 +17,12 @@ public sealed class LocalDepositQueue(StorageTables tables, TimeProvider clock)
     public async Task EnqueueAsync(string eventId, string message, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var row = new DynamicTableEntity(Partition, $"{now.UtcTicks:D19}|{KeyEncoder.Encode(eventId)}|{Guid.NewGuid():N}")
+        var row = new TableEntity(Partition, $"{now.UtcTicks:D19}|{KeyEncoder.Encode(eventId)}|{Guid.NewGuid():N}")
             .Set("EventId", eventId)
             .Set("Message", message)
             .Set("VisibleAt", now)
             .Set("DeliveryCount", 0);
-        await tables.DepositQueue.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
+        await tables.DepositQueue.InsertNewAsync(row, $"Queued message of event {eventId}", ct);
     }
 
     /// <summary>Leases up to <paramref name="max"/> visible messages, oldest first, for <paramref name="lease"/>.</summary>
@@ -29,7 +30,7 @@ public sealed class LocalDepositQueue(StorageTables tables, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var filter = TableReads.And(TableReads.Partition(Partition),
-            TableQuery.GenerateFilterConditionForLong("VisibleAt", QueryComparisons.LessThanOrEqual, now.UtcTicks));
+            TableReads.Compare("VisibleAt", "le", now.UtcTicks));
         var visible = await tables.DepositQueue.QueryAllAsync(filter, ct, limit: max);
         var leased = await Task.WhenAll(visible.Select(row => TryLeaseAsync(row, now + lease, ct)));
         return leased.OfType<QueuedMessage>().ToList();
@@ -38,13 +39,11 @@ public sealed class LocalDepositQueue(StorageTables tables, TimeProvider clock)
     /// <summary>Removes a handled message; false when the lease was lost (another consumer now holds it).</summary>
     public async Task<bool> CompleteAsync(QueuedMessage message, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(Partition, message.RowKey) { ETag = message.ETag };
         try
         {
-            await tables.DepositQueue.ExecuteAsync(TableOperation.Delete(row), TableWrites.Once, null, ct);
-            return true;
+            return await tables.DepositQueue.DeleteAsync(Partition, message.RowKey, message.ETag, ct);
         }
-        catch (StorageException e) when (e.IsConcurrencyConflict() || e.Is(StorageStatus.NotFound))
+        catch (RequestFailedException e) when (e.IsConcurrencyConflict())
         {
             return false;
         }
@@ -53,13 +52,13 @@ public sealed class LocalDepositQueue(StorageTables tables, TimeProvider clock)
     /// <summary>Makes a failed message visible again after <paramref name="delay"/> (its delivery count stays).</summary>
     public async Task RetryLaterAsync(QueuedMessage message, TimeSpan delay, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(Partition, message.RowKey) { ETag = message.ETag }
+        var row = new TableEntity(Partition, message.RowKey).WithVersion(message.ETag)
             .Set("VisibleAt", clock.GetUtcNow() + delay);
         try
         {
-            await tables.DepositQueue.ExecuteAsync(TableOperation.Merge(row), TableWrites.Once, null, ct);
+            await tables.DepositQueue.MergeAsync(row, ct);
         }
-        catch (StorageException e) when (e.IsConcurrencyConflict() || e.Is(StorageStatus.NotFound))
+        catch (RequestFailedException e) when (e.IsConcurrencyConflict() || e.Is(StorageStatus.NotFound))
         {
             // Lease lost: the message is already visible to, or held by, another consumer; nothing to release.
         }
@@ -71,25 +70,25 @@ public sealed class LocalDepositQueue(StorageTables tables, TimeProvider clock)
     /// </summary>
     public async Task ParkAsync(QueuedMessage message, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(Partition, message.RowKey) { ETag = message.ETag }
+        var row = new TableEntity(Partition, message.RowKey).WithVersion(message.ETag)
             .Set("VisibleAt", DateTimeOffset.MaxValue)
             .Set("ParkedAt", clock.GetUtcNow());
-        await tables.DepositQueue.ExecuteAsync(TableOperation.Merge(row), TableWrites.Once, null, ct);
+        await tables.DepositQueue.MergeAsync(row, ct);
     }
 
     public async Task<int> CountAsync(CancellationToken ct) =>
         (await tables.DepositQueue.QueryAllAsync(TableReads.Partition(Partition), ct)).Count;
 
-    private async Task<QueuedMessage?> TryLeaseAsync(DynamicTableEntity row, DateTimeOffset visibleAt, CancellationToken ct)
+    private async Task<QueuedMessage?> TryLeaseAsync(TableEntity row, DateTimeOffset visibleAt, CancellationToken ct)
     {
         var deliveries = (row.GetInt32OrNull("DeliveryCount") ?? 0) + 1;
         row.Set("VisibleAt", visibleAt).Set("DeliveryCount", deliveries);
         try
         {
-            var result = await tables.DepositQueue.ExecuteAsync(TableOperation.Replace(row), TableWrites.Once, null, ct);
-            return new QueuedMessage(row.RowKey, result.Etag, deliveries, row.GetString("Message"));
+            var version = await tables.DepositQueue.ReplaceAsync(row, ct);
+            return new QueuedMessage(row.RowKey, version, deliveries, row.RequireString("Message"));
         }
-        catch (StorageException e) when (e.IsConcurrencyConflict() || e.Is(StorageStatus.NotFound))
+        catch (RequestFailedException e) when (e.IsConcurrencyConflict() || e.Is(StorageStatus.NotFound))
         {
             return null; // another consumer leased or completed it first
         }
