@@ -21,11 +21,15 @@ public sealed class TableNumberPoolStore(StorageTables tables) : INumberPoolStor
         var row = new TableEntity(Partition, KeyEncoder.Encode(current.Country)).WithVersion(current.Version).Set("Next", next);
 
         // The first allocation inserts (fails if another got there first); later ones replace at the read ETag.
+        if (current.Version is null)
+        {
+            return await tables.NumberPools.TryInsertAsync(row, ct) is not null;
+        }
+
         try
         {
-            return current.Version is null
-                ? await tables.NumberPools.TryInsertAsync(row, ct) is not null
-                : await tables.NumberPools.ReplaceAsync(row, ct) is not null;
+            await tables.NumberPools.ReplaceAsync(row, ct);
+            return true;
         }
         catch (RequestFailedException e) when (e.IsConcurrencyConflict())
         {
