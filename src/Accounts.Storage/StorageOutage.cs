@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
 
 namespace Accounts.Storage;
 
@@ -14,23 +14,28 @@ public static class StorageOutage
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is StorageException storage)
+            switch (e)
             {
-                return IsOutageStatus(storage.RequestInformation?.HttpStatusCode ?? 0) || HasNetworkCause(storage);
-            }
+                case RequestFailedException storage:
+                    return IsOutageStatus(storage.Status) || HasNetworkCause(storage);
 
-            if (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
-            {
-                return Is(aggregate.InnerExceptions[0]);
+                // The client's retry policy reports every failed attempt together once it gives up.
+                case AggregateException { InnerExceptions.Count: > 0 } aggregate:
+                    return aggregate.InnerExceptions.All(Is);
+
+                // Raised by StorageTable when an operation outruns its time bound; the client's own per-attempt
+                // network timeout arrives as a cancellation whose cause is a TimeoutException.
+                case TimeoutException or HttpRequestException or SocketException:
+                    return true;
             }
         }
 
         return false;
     }
 
-    // No status at all (0, or 306 which the client uses for "no response"), request timeout, throttling, 5xx.
+    // No response at all (0, a transport failure), request timeout, throttling, 5xx.
     private static bool IsOutageStatus(int status) =>
-        status is 0 or 306 or 408 or 429 or >= 500;
+        status is 0 or 408 or 429 or >= 500;
 
     private static bool HasNetworkCause(Exception exception)
     {

@@ -25,8 +25,10 @@ namespace Accounts.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Table Storage stores. The connection string comes from Storage:ConnectionString, else
-    /// AzureWebJobsStorage (what the Functions host uses), else local Azurite; Storage:OperationTimeoutSeconds and
+    /// Registers the Table Storage stores. Storage is reached with Storage:TableEndpoint (an https URI, with
+    /// DefaultAzureCredential: the app's managed identity in Azure) or with a connection string: Storage:ConnectionString,
+    /// else AzureWebJobsStorage (what the Functions host uses), else local Azurite. Giving both Storage:TableEndpoint
+    /// and Storage:ConnectionString is an error. Storage:OperationTimeoutSeconds and
     /// Storage:AttemptTimeoutSeconds bound each storage call (see <see cref="TableStorageOptions"/>). Configuration is
     /// read when the stores are first resolved, so overrides added after this call (test hosts) still apply.
     /// </summary>
@@ -34,9 +36,25 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<TableStorageOptions>().Configure(options =>
         {
-            options.ConnectionString = NonEmpty(configuration["Storage:ConnectionString"])
-                ?? NonEmpty(configuration["AzureWebJobsStorage"])
-                ?? TableStorageOptions.DevelopmentStorage;
+            var connectionString = NonEmpty(configuration["Storage:ConnectionString"]);
+            var endpoint = NonEmpty(configuration["Storage:TableEndpoint"]);
+            if (endpoint is not null)
+            {
+                // An explicit endpoint (managed identity) must not be shadowed by, or mixed with, an account key.
+                options.ConnectionString = connectionString is null
+                    ? null
+                    : throw new FormatException("Give Storage:ConnectionString or Storage:TableEndpoint, not both");
+                options.TableEndpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+                    ? uri
+                    : throw new FormatException($"Storage:TableEndpoint must be an absolute http(s) URI, not '{endpoint}'");
+            }
+            else
+            {
+                options.ConnectionString = connectionString
+                    ?? NonEmpty(configuration["AzureWebJobsStorage"])
+                    ?? TableStorageOptions.DevelopmentStorage;
+            }
+
             options.TablePrefix = NonEmpty(configuration["Storage:TablePrefix"]);
             options.OperationTimeout = Seconds(configuration, "Storage:OperationTimeoutSeconds") ?? options.OperationTimeout;
             options.AttemptTimeout = Seconds(configuration, "Storage:AttemptTimeoutSeconds") ?? options.AttemptTimeout;

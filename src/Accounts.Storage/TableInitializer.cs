@@ -6,5 +6,5 @@ namespace Accounts.Storage;
 public sealed class TableInitializer(StorageTables tables) : ITableInitializer
 {
     public Task EnsureTablesAsync(CancellationToken ct = default) =>
-        Task.WhenAll(tables.All.Select(table => table.CreateIfNotExistsAsync(null, null, ct)));
+        Task.WhenAll(tables.All.Select(table => table.RunAsync(c => table.Client.CreateIfNotExistsAsync(c), ct)));
 }

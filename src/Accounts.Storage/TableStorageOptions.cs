@@ -1,11 +1,18 @@
 namespace Accounts.Storage;
 
-/// <summary>Where the tables live. <see cref="TablePrefix"/> lets tests (or several environments) share one account.</summary>
+/// <summary>
+/// Where the tables live: exactly one of <see cref="ConnectionString"/> (Azurite, account keys) and
+/// <see cref="TableEndpoint"/> (reached with DefaultAzureCredential, e.g. the app's managed identity).
+/// <see cref="TablePrefix"/> lets tests (or several environments) share one account.
+/// </summary>
 public sealed class TableStorageOptions
 {
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
-    public string ConnectionString { get; set; } = DevelopmentStorage;
+    public string? ConnectionString { get; set; } = DevelopmentStorage;
+
+    /// <summary>The table service endpoint, e.g. https://account.table.core.windows.net ("Storage:TableEndpoint").</summary>
+    public Uri? TableEndpoint { get; set; }
 
     /// <summary>Letters and digits only, starting with a letter, because table names must be alphanumeric.</summary>
     public string? TablePrefix { get; set; }
@@ -16,7 +23,7 @@ public sealed class TableStorageOptions
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>How long the storage service may work on one attempt ("Storage:AttemptTimeoutSeconds").</summary>
+    /// <summary>How long one attempt may wait for the service ("Storage:AttemptTimeoutSeconds").</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>Extra attempts of an operation that is safe to repeat (reads, idempotent writes); conditional writes get none.</summary>

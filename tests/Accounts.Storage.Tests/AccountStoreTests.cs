@@ -2,7 +2,7 @@ using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 using Accounts.Storage.Accounts;
 using Accounts.TestSupport;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Tests;
 
@@ -100,11 +100,11 @@ public sealed class AccountStoreTests(AzuriteFixture azurite) : TablesTest(azuri
         var otherTenant = await Store.InsertAsync(NewAccount("t2", holder), Ct);
 
         // An index row whose account was never written (a crashed insert) must be skipped.
-        var orphan = new DynamicTableEntity(AccountIndexRows.HolderPartition("t1", holder), Guid.CreateVersion7().ToString())
+        var orphan = new TableEntity(AccountIndexRows.HolderPartition("t1", holder), Guid.CreateVersion7().ToString())
         {
-            Properties = { ["AccountId"] = new EntityProperty("missing") },
+            ["AccountId"] = "missing",
         };
-        await Tables.AccountIndex.ExecuteAsync(TableOperation.Insert(orphan));
+        await Tables.AccountIndex.Client.AddEntityAsync(orphan);
 
         Assert.Equal([first.Id, second.Id, third.Id], (await Store.ListByHolderAsync("t1", holder, Ct)).Select(a => a.Id));
         Assert.Equal([otherTenant.Id], (await Store.ListByHolderAsync("t2", holder, Ct)).Select(a => a.Id));

@@ -65,7 +65,8 @@ public sealed class EmulatorTests
             Assert.False(await AcceptsAsync(ports[2]));
 
             await using var second = await AzuriteProcess.StartAsync(options, CancellationToken.None);
-            Assert.True(await Tables(second).Ledger.ExistsAsync());
+            var tables = Tables(second);
+            Assert.True(await tables.Service.QueryAsync(t => t.Name == tables.Ledger.Name).AnyAsync());
         }
         finally
         {

@@ -25,11 +25,39 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void A_table_endpoint_replaces_the_connection_string_fallbacks()
+    {
+        using var provider = Provider(new()
+        {
+            ["Storage:TableEndpoint"] = "https://acct.table.core.windows.net",
+            ["AzureWebJobsStorage"] = "from-webjobs",
+        });
+
+        var options = provider.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+
+        Assert.Null(options.ConnectionString);
+        Assert.Equal(new Uri("https://acct.table.core.windows.net"), options.TableEndpoint);
+    }
+
+    [Theory]
+    [InlineData("https://acct.table.core.windows.net", "from-storage", "not both")]
+    [InlineData("acct.table.core.windows.net", null, "Storage:TableEndpoint")]
+    [InlineData("ftp://acct.table.core.windows.net", null, "Storage:TableEndpoint")]
+    public void A_table_endpoint_must_be_an_http_uri_given_without_a_connection_string(string endpoint, string? connectionString, string message)
+    {
+        using var provider = Provider(new() { ["Storage:TableEndpoint"] = endpoint, ["Storage:ConnectionString"] = connectionString });
+
+        var error = Assert.Throws<FormatException>(() => provider.GetRequiredService<IOptions<TableStorageOptions>>().Value);
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Development_storage_means_azurite_on_its_default_table_port()
     {
         var tables = new StorageTables(new TableStorageOptions { TablePrefix = "abc1" });
 
-        Assert.Equal("http://127.0.0.1:10002/devstoreaccount1/abc1Ledger", tables.Ledger.Uri.ToString());
+        Assert.Equal("http://127.0.0.1:10002/devstoreaccount1/abc1Ledger", tables.Ledger.Client.Uri.ToString());
     }
 
     [Theory]
@@ -76,7 +104,7 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
         var empty = new BookSnapshot("b", BookHead.Empty, null, new Dictionary<string, BookBalance>(), new Dictionary<string, string>(),
             new Dictionary<string, ReferenceRecord>());
 
-        await Assert.ThrowsAsync<Microsoft.Azure.Cosmos.Table.StorageException>(
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(
             () => ledger.TryCommitAsync(empty, LedgerData.Credit(empty, "r", 1, LedgerData.T0), CancellationToken.None));
     }
 

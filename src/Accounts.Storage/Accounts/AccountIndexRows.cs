@@ -1,5 +1,5 @@
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Accounts;
 
@@ -14,9 +14,9 @@ internal static class AccountIndexRows
 
     public static string NumberPartition(string tenantId) => $"{KeyEncoder.Encode(tenantId)}|number";
 
-    public static DynamicTableEntity Holder(string tenantId, string holderId, string accountId) =>
-        new DynamicTableEntity(HolderPartition(tenantId, holderId), AccountRows.Row(accountId)).Set("AccountId", accountId);
+    public static TableEntity Holder(string tenantId, string holderId, string accountId) =>
+        new TableEntity(HolderPartition(tenantId, holderId), AccountRows.Row(accountId)).Set("AccountId", accountId);
 
-    public static DynamicTableEntity Number(string tenantId, string accountNumber, string accountId) =>
-        new DynamicTableEntity(NumberPartition(tenantId), KeyEncoder.Encode(accountNumber)).Set("AccountId", accountId);
+    public static TableEntity Number(string tenantId, string accountNumber, string accountId) =>
+        new TableEntity(NumberPartition(tenantId), KeyEncoder.Encode(accountNumber)).Set("AccountId", accountId);
 }

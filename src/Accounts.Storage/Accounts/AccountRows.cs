@@ -1,7 +1,6 @@
 using Accounts.Core.Accounts;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
-using Newtonsoft.Json;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Accounts;
 
@@ -12,8 +11,8 @@ internal static class AccountRows
 
     public static string Row(string accountId) => KeyEncoder.Encode(accountId);
 
-    public static DynamicTableEntity From(Account account) =>
-        new DynamicTableEntity(Partition(account.TenantId), Row(account.Id)) { ETag = account.Version }
+    public static TableEntity From(Account account) =>
+        new TableEntity(Partition(account.TenantId), Row(account.Id)).WithVersion(account.Version)
             .Set("Id", account.Id)
             .Set("TenantId", account.TenantId)
             .Set("Kind", account.Kind.ToString())
@@ -32,21 +31,21 @@ internal static class AccountRows
             .Set("ExpectedAmountMinor", account.ExpectedAmountMinor)
             .Set("CreatedAt", account.CreatedAt)
             .Set("UpdatedAt", account.UpdatedAt)
-            .Set("Attributes", JsonConvert.SerializeObject(account.Attributes));
+            .Set("Attributes", StoredJson.Write(account.Attributes));
 
-    public static Account To(DynamicTableEntity row) => new()
+    public static Account To(TableEntity row) => new()
     {
-        Id = row.GetString("Id"),
-        TenantId = row.GetString("TenantId"),
+        Id = row.RequireString("Id"),
+        TenantId = row.RequireString("TenantId"),
         Kind = row.GetEnum<AccountKind>("Kind"),
-        HolderId = row.GetString("HolderId"),
-        AccountNumber = row.GetString("AccountNumber"),
-        InstitutionCode = row.GetString("InstitutionCode"),
-        Currency = row.GetString("Currency"),
-        Country = row.GetString("Country"),
-        Type = row.GetString("Type"),
+        HolderId = row.RequireString("HolderId"),
+        AccountNumber = row.RequireString("AccountNumber"),
+        InstitutionCode = row.RequireString("InstitutionCode"),
+        Currency = row.RequireString("Currency"),
+        Country = row.RequireString("Country"),
+        Type = row.RequireString("Type"),
         Status = row.GetEnum<AccountStatus>("Status"),
-        BookId = row.GetString("BookId"),
+        BookId = row.RequireString("BookId"),
         Label = row.GetStringOrNull("Label"),
         ExternalId = row.GetStringOrNull("ExternalId"),
         ParentId = row.GetStringOrNull("ParentId"),
@@ -54,8 +53,8 @@ internal static class AccountRows
         ExpectedAmountMinor = row.GetInt64OrNull("ExpectedAmountMinor"),
         CreatedAt = row.GetTime("CreatedAt"),
         UpdatedAt = row.GetTime("UpdatedAt"),
-        Attributes = JsonConvert.DeserializeObject<Dictionary<string, string>>(row.GetString("Attributes"))
+        Attributes = StoredJson.Read<Dictionary<string, string>>(row.RequireString("Attributes"))
             ?? throw new InvalidDataException($"Account row {row.PartitionKey}/{row.RowKey} has null Attributes"),
-        Version = row.ETag,
+        Version = row.Version(),
     };
 }

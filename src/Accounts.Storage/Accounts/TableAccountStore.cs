@@ -1,7 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Accounts;
 
@@ -32,7 +32,7 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
     public async Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct)
     {
         var index = await tables.AccountIndex.QueryAllAsync(TableReads.Partition(AccountIndexRows.HolderPartition(tenantId, holderId)), ct);
-        var accounts = await Task.WhenAll(index.Select(row => GetAsync(tenantId, row.GetString("AccountId"), ct)));
+        var accounts = await Task.WhenAll(index.Select(row => GetAsync(tenantId, row.RequireString("AccountId"), ct)));
 
         // The holder check guards against an index row left behind if a holder were ever changed.
         return accounts.OfType<Account>()
@@ -46,8 +46,7 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
         var filter = TableReads.Partition(AccountRows.Partition(tenantId));
         if (kind is { } wanted)
         {
-            filter = TableQuery.CombineFilters(filter, TableOperators.And,
-                TableQuery.GenerateFilterCondition("Kind", QueryComparisons.Equal, wanted.ToString()));
+            filter = TableReads.And(filter, TableReads.Compare("Kind", "eq", wanted.ToString()));
         }
 
         var rows = await tables.Accounts.QueryAllAsync(filter, ct);
@@ -62,44 +61,39 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
             return null;
         }
 
-        var account = await GetAsync(tenantId, index.GetString("AccountId"), ct);
+        var account = await GetAsync(tenantId, index.RequireString("AccountId"), ct);
         return account is not null && string.Equals(account.AccountNumber, accountNumber, StringComparison.Ordinal) ? account : null;
     }
 
     public async Task<bool> TryClaimNumberAsync(
         string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct)
     {
-        var claim = new DynamicTableEntity(KeyEncoder.Encode(institutionCode), KeyEncoder.Encode(accountNumber))
+        var claim = new TableEntity(KeyEncoder.Encode(institutionCode), KeyEncoder.Encode(accountNumber))
             .Set("TenantId", tenantId)
             .Set("AccountId", accountId);
-        try
+        if (await tables.AccountNumbers.TryInsertAsync(claim, ct) is not null)
         {
-            await tables.AccountNumbers.ExecuteAsync(TableOperation.Insert(claim), TableWrites.Once, null, ct);
             return true;
         }
-        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
-        {
-            // Claims are never deleted, so the existing row can be read back.
-            var existing = await tables.AccountNumbers.GetAsync(claim.PartitionKey, claim.RowKey, ct)
-                ?? throw new InvalidOperationException($"Number claim {claim.PartitionKey}/{claim.RowKey} vanished after a conflict");
-            return existing.GetString("TenantId") == tenantId && existing.GetString("AccountId") == accountId;
-        }
+
+        // Claims are never deleted, so the existing row can be read back.
+        var existing = await tables.AccountNumbers.GetAsync(claim.PartitionKey, claim.RowKey, ct)
+            ?? throw new InvalidOperationException($"Number claim {claim.PartitionKey}/{claim.RowKey} vanished after a conflict");
+        return existing.RequireString("TenantId") == tenantId && existing.RequireString("AccountId") == accountId;
     }
 
     // Insert-if-absent; an existing row is fine only when it already points at this account (a retried insert).
-    private async Task InsertIndexAsync(DynamicTableEntity row, string accountId, CancellationToken ct)
+    private async Task InsertIndexAsync(TableEntity row, string accountId, CancellationToken ct)
     {
-        try
+        if (await tables.AccountIndex.TryInsertAsync(row, ct) is not null)
         {
-            await tables.AccountIndex.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
+            return;
         }
-        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
+
+        var existing = await tables.AccountIndex.GetAsync(row.PartitionKey, row.RowKey, ct);
+        if (existing?.RequireString("AccountId") != accountId)
         {
-            var existing = await tables.AccountIndex.GetAsync(row.PartitionKey, row.RowKey, ct);
-            if (existing?.GetString("AccountId") != accountId)
-            {
-                throw new ConcurrencyException($"Index row {row.PartitionKey}/{row.RowKey} belongs to another account");
-            }
+            throw new ConcurrencyException($"Index row {row.PartitionKey}/{row.RowKey} belongs to another account");
         }
     }
 }

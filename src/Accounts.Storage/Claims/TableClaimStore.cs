@@ -1,6 +1,7 @@
 using Accounts.Core.Claims;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Claims;
 
@@ -9,22 +10,14 @@ public sealed class TableClaimStore(StorageTables tables) : IClaimStore
 {
     public async Task<bool> TryClaimAsync(string scope, string key, string ownerId, CancellationToken ct)
     {
-        var claim = new DynamicTableEntity(KeyEncoder.Encode(scope), KeyEncoder.Encode(key)).Set("Owner", ownerId);
-        try
-        {
-            await tables.Claims.ExecuteAsync(TableOperation.Insert(claim), TableWrites.Once, null, ct);
-            return true;
-        }
-        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
-        {
-            return await FindOwnerAsync(scope, key, ct) == ownerId;
-        }
+        var claim = new TableEntity(KeyEncoder.Encode(scope), KeyEncoder.Encode(key)).Set("Owner", ownerId);
+        return await tables.Claims.TryInsertAsync(claim, ct) is not null || await FindOwnerAsync(scope, key, ct) == ownerId;
     }
 
     public async Task ReleaseAsync(string scope, string key, string ownerId, CancellationToken ct)
     {
         var row = await tables.Claims.GetAsync(KeyEncoder.Encode(scope), KeyEncoder.Encode(key), ct);
-        if (row is null || row.GetString("Owner") != ownerId)
+        if (row is null || row.RequireString("Owner") != ownerId)
         {
             return;
         }
@@ -32,9 +25,9 @@ public sealed class TableClaimStore(StorageTables tables) : IClaimStore
         try
         {
             // ETag-checked: a claim taken over by someone else in between is left alone.
-            await tables.Claims.ExecuteAsync(TableOperation.Delete(row), TableWrites.Once, null, ct);
+            await tables.Claims.DeleteAsync(row.PartitionKey, row.RowKey, row.Version(), ct);
         }
-        catch (StorageException e) when (e.Is(StorageStatus.NotFound) || e.Is(StorageStatus.PreconditionFailed))
+        catch (RequestFailedException e) when (e.Is(StorageStatus.PreconditionFailed))
         {
             // Already gone or no longer ours: nothing to release.
         }
@@ -43,6 +36,6 @@ public sealed class TableClaimStore(StorageTables tables) : IClaimStore
     public async Task<string?> FindOwnerAsync(string scope, string key, CancellationToken ct)
     {
         var row = await tables.Claims.GetAsync(KeyEncoder.Encode(scope), KeyEncoder.Encode(key), ct);
-        return row?.GetString("Owner");
+        return row?.RequireString("Owner");
     }
 }

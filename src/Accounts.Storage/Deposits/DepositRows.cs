@@ -1,6 +1,6 @@
 using Accounts.Core.Deposits;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Deposits;
 
@@ -17,8 +17,8 @@ internal static class DepositRows
     /// <summary>Row keys of every event of a reference lie in [prefix, prefix + "~").</summary>
     public static string ReferencePrefix(string reference) => KeyEncoder.Encode(reference) + "|";
 
-    public static DynamicTableEntity From(DepositRecord record) =>
-        new DynamicTableEntity(Partition(record.TenantId), Row(record.Reference, record.Type)) { ETag = record.Version }
+    public static TableEntity From(DepositRecord record) =>
+        new TableEntity(Partition(record.TenantId), Row(record.Reference, record.Type)).WithVersion(record.Version)
             .Set("TenantId", record.TenantId)
             .Set("EventId", record.EventId)
             .Set("Type", record.Type.ToString())
@@ -36,16 +36,16 @@ internal static class DepositRows
             .Set("AccountId", record.AccountId)
             .Set("EntryId", record.EntryId);
 
-    public static DepositRecord To(DynamicTableEntity row) => new(
-        row.GetString("TenantId"),
-        row.GetString("EventId"),
+    public static DepositRecord To(TableEntity row) => new(
+        row.RequireString("TenantId"),
+        row.RequireString("EventId"),
         row.GetEnum<DepositEventType>("Type"),
-        row.GetString("Reference"),
-        row.GetString("AccountNumber"),
-        row.GetString("Amount"),
-        row.GetString("Currency"),
-        row.GetString("Message"),
-        row.GetString("MessageHash"),
+        row.RequireString("Reference"),
+        row.RequireString("AccountNumber"),
+        row.RequireString("Amount"),
+        row.RequireString("Currency"),
+        row.RequireString("Message"),
+        row.RequireString("MessageHash"),
         row.GetTime("ReceivedAt"),
         row.GetEnum<DepositStatus>("Status"),
         row.GetStringOrNull("Reason"),
@@ -53,5 +53,5 @@ internal static class DepositRows
         row.GetTimeOrNull("ProcessedAt"),
         row.GetStringOrNull("AccountId"),
         row.GetStringOrNull("EntryId"),
-        row.ETag);
+        row.Version());
 }

@@ -1,7 +1,8 @@
 using Accounts.Core.Deposits;
 using Accounts.Storage.NubanAccounts;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Deposits;
 
@@ -14,24 +15,24 @@ public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
 {
     public async Task AddAsync(DepositOutboxEntry entry, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(Partition(entry), Row(entry))
+        var row = new TableEntity(Partition(entry), Row(entry))
             .Set("TenantId", entry.TenantId)
             .Set("Reference", entry.Reference)
             .Set("Type", entry.Type.ToString())
             .Set("ReceivedAt", entry.ReceivedAt)
             .Set("DueAt", entry.DueAt)
             .Set("Requeues", entry.Requeues);
-        await tables.DepositOutbox.ExecuteAsync(TableOperation.InsertOrReplace(row), null, null, ct);
+        await tables.DepositOutbox.UpsertAsync(row, ct);
     }
 
     public async Task<IReadOnlyList<DepositOutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         // DueAt is never before arrival, so partitions after this minute hold nothing due.
         var filter = TableReads.And(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.LessThanOrEqual, TableExpiryIndex.MinuteKey(now)),
-            TableQuery.GenerateFilterConditionForLong("DueAt", QueryComparisons.LessThanOrEqual, now.UtcTicks));
+            TableReads.Compare("PartitionKey", "le", TableExpiryIndex.MinuteKey(now)),
+            TableReads.Compare("DueAt", "le", now.UtcTicks));
         var rows = await tables.DepositOutbox.QueryAllAsync(filter, ct, limit: max);
-        return rows.Select(r => new DepositOutboxEntry(r.GetString("TenantId"), r.GetString("Reference"), r.GetEnum<DepositEventType>("Type"),
+        return rows.Select(r => new DepositOutboxEntry(r.RequireString("TenantId"), r.RequireString("Reference"), r.GetEnum<DepositEventType>("Type"),
                 r.GetTime("ReceivedAt"))
             {
                 DueAt = r.GetTime("DueAt"),
@@ -42,14 +43,14 @@ public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
 
     public async Task PostponeAsync(DepositOutboxEntry entry, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(Partition(entry), Row(entry)) { ETag = "*" }
+        var row = new TableEntity(Partition(entry), Row(entry)).WithVersion("*")
             .Set("DueAt", entry.DueAt)
             .Set("Requeues", entry.Requeues);
         try
         {
-            await tables.DepositOutbox.ExecuteAsync(TableOperation.Merge(row), null, null, ct);
+            await tables.DepositOutbox.MergeAsync(row, ct);
         }
-        catch (StorageException e) when (e.Is(StorageStatus.NotFound))
+        catch (RequestFailedException e) when (e.Is(StorageStatus.NotFound))
         {
             // Processed meanwhile: the row is gone for good, which is what a postponement would have led to.
         }
@@ -57,15 +58,8 @@ public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
 
     public async Task RemoveAsync(DepositOutboxEntry entry, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(Partition(entry), Row(entry)) { ETag = "*" };
-        try
-        {
-            await tables.DepositOutbox.ExecuteAsync(TableOperation.Delete(row), null, null, ct);
-        }
-        catch (StorageException e) when (e.Is(StorageStatus.NotFound))
-        {
-            // Removed already (queued, then processed; or swept): the goal is reached.
-        }
+        // False when removed already (queued, then processed; or swept): the goal is reached either way.
+        await tables.DepositOutbox.DeleteAsync(Partition(entry), Row(entry), version: null, ct);
     }
 
     private static string Partition(DepositOutboxEntry entry) => TableExpiryIndex.MinuteKey(entry.ReceivedAt);

@@ -1,6 +1,5 @@
 using Accounts.Core.Deposits;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
 
 namespace Accounts.Storage.Deposits;
 
@@ -10,18 +9,15 @@ public sealed class TableDepositRecordStore(StorageTables tables) : IDepositReco
     public async Task<(bool Inserted, DepositRecord Record)> TryInsertAsync(DepositRecord record, CancellationToken ct)
     {
         var row = DepositRows.From(record with { Version = null });
-        try
+        if (await tables.Deposits.TryInsertAsync(row, ct) is { } version)
         {
-            var result = await tables.Deposits.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
-            return (true, record with { Version = result.Etag });
+            return (true, record with { Version = version });
         }
-        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
-        {
-            // Records are never deleted, so the winner's row is there to read.
-            var existing = await tables.Deposits.GetAsync(row.PartitionKey, row.RowKey, ct)
-                ?? throw new InvalidOperationException($"Deposit record {row.PartitionKey}/{row.RowKey} vanished after a conflict");
-            return (false, DepositRows.To(existing));
-        }
+
+        // Records are never deleted, so the winner's row is there to read.
+        var existing = await tables.Deposits.GetAsync(row.PartitionKey, row.RowKey, ct)
+            ?? throw new InvalidOperationException($"Deposit record {row.PartitionKey}/{row.RowKey} vanished after a conflict");
+        return (false, DepositRows.To(existing));
     }
 
     public async Task<DepositRecord?> GetAsync(string tenantId, string reference, DepositEventType type, CancellationToken ct)
@@ -40,7 +36,7 @@ public sealed class TableDepositRecordStore(StorageTables tables) : IDepositReco
     public async Task<IReadOnlyList<DepositRecord>> ListDeadLetteredAsync(string tenantId, CancellationToken ct)
     {
         var filter = TableReads.And(TableReads.Partition(DepositRows.Partition(tenantId)),
-            TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, nameof(DepositStatus.DeadLettered)));
+            TableReads.Compare("Status", "eq", nameof(DepositStatus.DeadLettered)));
         var rows = await tables.Deposits.QueryAllAsync(filter, ct);
         return rows.Select(DepositRows.To).OrderBy(r => r.ReceivedAt).ToList();
     }

@@ -1,6 +1,6 @@
 using Accounts.Core.Entities;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Entities;
 
@@ -11,8 +11,8 @@ internal static class EntityRows
 
     public static string Row(string entityId) => KeyEncoder.Encode(entityId);
 
-    public static DynamicTableEntity From(Entity entity) =>
-        new DynamicTableEntity(Partition(entity.TenantId), Row(entity.Id)) { ETag = entity.Version }
+    public static TableEntity From(Entity entity) =>
+        new TableEntity(Partition(entity.TenantId), Row(entity.Id)).WithVersion(entity.Version)
             .Set("Id", entity.Id)
             .Set("TenantId", entity.TenantId)
             .Set("Type", entity.Type.ToString())
@@ -22,16 +22,16 @@ internal static class EntityRows
             .Set("CreatedAt", entity.CreatedAt)
             .Set("UpdatedAt", entity.UpdatedAt);
 
-    public static Entity To(DynamicTableEntity row) => new()
+    public static Entity To(TableEntity row) => new()
     {
-        Id = row.GetString("Id"),
-        TenantId = row.GetString("TenantId"),
+        Id = row.RequireString("Id"),
+        TenantId = row.RequireString("TenantId"),
         Type = row.GetEnum<EntityType>("Type"),
-        Name = row.GetString("Name"),
-        Country = row.GetString("Country"),
+        Name = row.RequireString("Name"),
+        Country = row.RequireString("Country"),
         Status = row.GetEnum<EntityStatus>("Status"),
         CreatedAt = row.GetTime("CreatedAt"),
         UpdatedAt = row.GetTime("UpdatedAt"),
-        Version = row.ETag,
+        Version = row.Version(),
     };
 }

@@ -1,6 +1,6 @@
 using Accounts.Core.Entities;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Entities;
 

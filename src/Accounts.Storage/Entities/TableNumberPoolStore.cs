@@ -1,6 +1,7 @@
 using Accounts.Core.Entities;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Entities;
 
@@ -12,21 +13,25 @@ public sealed class TableNumberPoolStore(StorageTables tables) : INumberPoolStor
     public async Task<PoolCounter> ReadAsync(string country, CancellationToken ct)
     {
         var row = await tables.NumberPools.GetAsync(Partition, KeyEncoder.Encode(country), ct);
-        return row is null ? new PoolCounter(country, 0, null) : new PoolCounter(country, row.GetInt64("Next"), row.ETag);
+        return row is null ? new PoolCounter(country, 0, null) : new PoolCounter(country, row.RequireInt64("Next"), row.Version());
     }
 
     public async Task<bool> TryAdvanceAsync(PoolCounter current, long next, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(Partition, KeyEncoder.Encode(current.Country)) { ETag = current.Version }.Set("Next", next);
+        var row = new TableEntity(Partition, KeyEncoder.Encode(current.Country)).WithVersion(current.Version).Set("Next", next);
 
         // The first allocation inserts (fails if another got there first); later ones replace at the read ETag.
-        var operation = current.Version is null ? TableOperation.Insert(row) : TableOperation.Replace(row);
+        if (current.Version is null)
+        {
+            return await tables.NumberPools.TryInsertAsync(row, ct) is not null;
+        }
+
         try
         {
-            await tables.NumberPools.ExecuteAsync(operation, TableWrites.Once, null, ct);
+            await tables.NumberPools.ReplaceAsync(row, ct);
             return true;
         }
-        catch (StorageException e) when (e.IsConcurrencyConflict())
+        catch (RequestFailedException e) when (e.IsConcurrencyConflict())
         {
             return false;
         }

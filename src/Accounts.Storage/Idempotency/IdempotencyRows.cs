@@ -1,6 +1,6 @@
 using Accounts.Core.Idempotency;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Idempotency;
 
@@ -19,9 +19,9 @@ internal static class IdempotencyRows
 
     public static string Row(string key) => KeyEncoder.Encode(key);
 
-    public static DynamicTableEntity From(IdempotencyRecord record)
+    public static TableEntity From(IdempotencyRecord record)
     {
-        var row = new DynamicTableEntity(Partition(record.TenantId, record.Scope), Row(record.Key)) { ETag = record.Version }
+        var row = new TableEntity(Partition(record.TenantId, record.Scope), Row(record.Key)).WithVersion(record.Version)
             .Set("TenantId", record.TenantId)
             .Set("Scope", record.Scope)
             .Set("Key", record.Key)
@@ -47,21 +47,21 @@ internal static class IdempotencyRows
         return row;
     }
 
-    public static IdempotencyRecord To(DynamicTableEntity row)
+    public static IdempotencyRecord To(TableEntity row)
     {
         var chunks = row.GetInt32OrNull("ResponseBodyChunks");
         var body = chunks is null
             ? null
-            : string.Concat(Enumerable.Range(0, chunks.Value).Select(i => row.GetString($"ResponseBody{i}")));
+            : string.Concat(Enumerable.Range(0, chunks.Value).Select(i => row.RequireString($"ResponseBody{i}")));
         return new IdempotencyRecord(
-            row.GetString("TenantId"),
-            row.GetString("Scope"),
-            row.GetString("Key"),
-            row.GetString("RequestHash"),
-            row.GetString("OperationId"),
+            row.RequireString("TenantId"),
+            row.RequireString("Scope"),
+            row.RequireString("Key"),
+            row.RequireString("RequestHash"),
+            row.RequireString("OperationId"),
             row.GetTime("StartedAt"),
             row.GetInt32OrNull("StatusCode"),
             body,
-            row.ETag);
+            row.Version());
     }
 }

@@ -1,7 +1,7 @@
 using Accounts.Core.Errors;
 using Accounts.Core.Idempotency;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
 
 namespace Accounts.Storage.Idempotency;
 
@@ -16,18 +16,15 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
         var row = IdempotencyRows.From(record with { Version = null });
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            try
+            if (await tables.Idempotency.TryInsertAsync(row, ct) is { } version)
             {
-                var result = await tables.Idempotency.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
-                return (true, record with { Version = result.Etag });
+                return (true, record with { Version = version });
             }
-            catch (StorageException e) when (e.Is(StorageStatus.Conflict))
+
+            var existing = await tables.Idempotency.GetAsync(row.PartitionKey, row.RowKey, ct);
+            if (existing is not null)
             {
-                var existing = await tables.Idempotency.GetAsync(row.PartitionKey, row.RowKey, ct);
-                if (existing is not null)
-                {
-                    return (false, IdempotencyRows.To(existing));
-                }
+                return (false, IdempotencyRows.To(existing));
             }
         }
 
@@ -39,10 +36,9 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
         var row = IdempotencyRows.From(RequireVersion(record));
         try
         {
-            var result = await tables.Idempotency.ExecuteAsync(TableOperation.Replace(row), TableWrites.Once, null, ct);
-            return record with { Version = result.Etag };
+            return record with { Version = await tables.Idempotency.ReplaceAsync(row, ct) };
         }
-        catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed) || e.Is(StorageStatus.NotFound))
+        catch (RequestFailedException e) when (e.Is(StorageStatus.PreconditionFailed) || e.Is(StorageStatus.NotFound))
         {
             // A deleted record is as stale as a changed one: the caller no longer owns the key.
             throw new ConcurrencyException($"Idempotency key '{record.Key}' changed since it was read");
@@ -51,12 +47,19 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
 
     public async Task DeleteAsync(IdempotencyRecord record, CancellationToken ct)
     {
-        var row = IdempotencyRows.From(RequireVersion(record));
+        RequireVersion(record);
+        bool found;
         try
         {
-            await tables.Idempotency.ExecuteAsync(TableOperation.Delete(row), TableWrites.Once, null, ct);
+            found = await tables.Idempotency.DeleteAsync(IdempotencyRows.Partition(record.TenantId, record.Scope),
+                IdempotencyRows.Row(record.Key), record.Version, ct);
         }
-        catch (StorageException e) when (e.Is(StorageStatus.PreconditionFailed) || e.Is(StorageStatus.NotFound))
+        catch (RequestFailedException e) when (e.Is(StorageStatus.PreconditionFailed))
+        {
+            found = false;
+        }
+
+        if (!found)
         {
             throw new ConcurrencyException($"Idempotency key '{record.Key}' changed since it was read");
         }

@@ -1,5 +1,6 @@
 using Accounts.Core.Ledger;
-using Microsoft.Azure.Cosmos.Table;
+using Accounts.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Ledger;
 
@@ -9,7 +10,7 @@ namespace Accounts.Storage.Ledger;
 /// </summary>
 internal static class CommitBatch
 {
-    public static TableBatchOperation Build(BookSnapshot basis, BookCommit commit)
+    public static List<TableTransactionAction> Build(BookSnapshot basis, BookCommit commit)
     {
         var partition = LedgerKeys.Partition(basis.BookId);
         var size = 1 + commit.Balances.Count + commit.Entries.Count + commit.References.Count;
@@ -19,34 +20,38 @@ internal static class CommitBatch
                 $"A commit writes {size} rows; one transaction holds at most {TableLedgerStore.MaxBatchSize}", nameof(commit));
         }
 
-        var batch = new TableBatchOperation();
-        batch.Add(basis.HeadVersion is null
-            ? TableOperation.Insert(BookRows.FromHead(partition, commit.Head, null))
-            : TableOperation.Replace(BookRows.FromHead(partition, commit.Head, basis.HeadVersion)));
+        var batch = new List<TableTransactionAction>(size)
+        {
+            Conditional(BookRows.FromHead(partition, commit.Head, basis.HeadVersion)),
+        };
 
         foreach (var balance in commit.Balances)
         {
             RequireBook(basis, balance.BookId, "balance");
-            batch.Add(basis.BalanceVersions.TryGetValue(balance.Currency.Code, out var version)
-                ? TableOperation.Replace(BookRows.FromBalance(partition, balance, version))
-                : TableOperation.Insert(BookRows.FromBalance(partition, balance, null)));
+            batch.Add(Conditional(BookRows.FromBalance(partition, balance, basis.BalanceVersions.GetValueOrDefault(balance.Currency.Code))));
         }
 
         foreach (var entry in commit.Entries)
         {
             RequireBook(basis, entry.BookId, "entry");
-            batch.Add(TableOperation.Insert(EntryRows.From(partition, entry)));
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, EntryRows.From(partition, entry)));
         }
 
         foreach (var reference in commit.References)
         {
-            var row = BookRows.FromReference(partition, reference);
-            batch.Add(reference.Version is null ? TableOperation.Insert(row) : TableOperation.Replace(row));
+            batch.Add(Conditional(BookRows.FromReference(partition, reference)));
         }
 
         RequireDistinctRows(batch);
         return batch;
     }
+
+    // A row with a version (an ETag the snapshot read) is replaced only if still at that version; one without is
+    // inserted and fails if it exists. Never an upsert: that would overwrite a row the snapshot did not see.
+    private static TableTransactionAction Conditional(TableEntity row) =>
+        !row.HasVersion()
+            ? new TableTransactionAction(TableTransactionActionType.Add, row)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag);
 
     // Money must never land in another book's partition under this book's ETags.
     private static void RequireBook(BookSnapshot basis, string bookId, string what)
@@ -58,9 +63,9 @@ internal static class CommitBatch
     }
 
     // Table Storage rejects a transaction touching one row twice with 400; say what is wrong instead.
-    private static void RequireDistinctRows(TableBatchOperation batch)
+    private static void RequireDistinctRows(List<TableTransactionAction> batch)
     {
-        var duplicate = batch.GroupBy(op => op.Entity.RowKey, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = batch.GroupBy(action => action.Entity.RowKey, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ArgumentException($"A commit writes row '{duplicate.Key}' more than once");

@@ -1,6 +1,5 @@
 using Accounts.Core.Ledger;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
 
 namespace Accounts.Storage.Ledger;
 
@@ -27,10 +26,10 @@ internal static class EntryFilter
         filter = Equal(filter, "Status", query.Status?.ToString());
         filter = Equal(filter, "Type", query.Type?.ToString());
         return query.PostedChangesOnly
-            ? TableReads.And(filter, TableQuery.GenerateFilterConditionForLong("DeltaPosted", QueryComparisons.NotEqual, 0))
+            ? TableReads.And(filter, TableReads.Compare("DeltaPosted", "ne", 0))
             : filter;
     }
 
     private static string Equal(string filter, string property, string? value) =>
-        value is null ? filter : TableReads.And(filter, TableQuery.GenerateFilterCondition(property, QueryComparisons.Equal, value));
+        value is null ? filter : TableReads.And(filter, TableReads.Compare(property, "eq", value));
 }

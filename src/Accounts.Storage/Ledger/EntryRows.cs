@@ -1,14 +1,14 @@
 using Accounts.Core.Ledger;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Ledger;
 
 /// <summary>Maps ledger entries to rows holding every field, so an entry can be re-hashed from its row alone.</summary>
 internal static class EntryRows
 {
-    public static DynamicTableEntity From(string partition, LedgerEntry entry) =>
-        new DynamicTableEntity(partition, LedgerKeys.Entry(entry.CreatedAt, entry.Sequence))
+    public static TableEntity From(string partition, LedgerEntry entry) =>
+        new TableEntity(partition, LedgerKeys.Entry(entry.CreatedAt, entry.Sequence))
             .Set("Id", entry.Id)
             .Set("BookId", entry.BookId)
             .Set("Sequence", entry.Sequence)
@@ -32,25 +32,25 @@ internal static class EntryRows
             .Set("PreviousHash", entry.PreviousHash)
             .Set("Hash", entry.Hash);
 
-    public static LedgerEntry To(DynamicTableEntity row) =>
+    public static LedgerEntry To(TableEntity row) =>
         new(
-            row.GetString("Id"),
-            row.GetString("BookId"),
-            row.GetInt64("Sequence"),
-            row.GetString("AccountId"),
-            row.GetString("Reference"),
+            row.RequireString("Id"),
+            row.RequireString("BookId"),
+            row.RequireInt64("Sequence"),
+            row.RequireString("AccountId"),
+            row.RequireString("Reference"),
             row.GetEnum<EntryType>("Type"),
             row.GetEnum<Direction>("Direction"),
             row.GetEnum<EntryStatus>("Status"),
-            new Core.Money.Money(row.GetInt64("AmountMinor"), BookRows.ToCurrency(row, row.GetString("Currency"))),
-            row.GetInt64("FeeMinor"),
-            new BalanceDelta(row.GetInt64("DeltaPosted"), row.GetInt64("DeltaPending"), row.GetInt64("DeltaReserved")),
-            row.GetInt64("PostedAfter"),
-            row.GetInt64("AvailableAfter"),
-            row.GetString("Description"),
+            new Core.Money.Money(row.RequireInt64("AmountMinor"), BookRows.ToCurrency(row, row.RequireString("Currency"))),
+            row.RequireInt64("FeeMinor"),
+            new BalanceDelta(row.RequireInt64("DeltaPosted"), row.RequireInt64("DeltaPending"), row.RequireInt64("DeltaReserved")),
+            row.RequireInt64("PostedAfter"),
+            row.RequireInt64("AvailableAfter"),
+            row.RequireString("Description"),
             row.GetStringOrNull("ParentEntryId"),
             row.GetStringOrNull("Counterparty"),
             row.GetTime("CreatedAt"),
-            row.GetString("PreviousHash"),
-            row.GetString("Hash"));
+            row.RequireString("PreviousHash"),
+            row.RequireString("Hash"));
 }

@@ -1,6 +1,7 @@
 using Accounts.Core.Ledger;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Ledger;
 
@@ -14,7 +15,7 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
     /// <summary>Table Storage's limit of entities in one entity-group transaction.</summary>
     public const int MaxBatchSize = 100;
 
-    private readonly CloudTable table = tables.Ledger;
+    private readonly StorageTable table = tables.Ledger;
 
     public async Task<BookSnapshot> ReadAsync(string bookId, IReadOnlyCollection<string> references, CancellationToken ct)
     {
@@ -28,14 +29,14 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
 
         var head = await headTask;
         var balanceRows = await balancesTask;
-        var found = referenceTasks.Select(t => t.Result).OfType<DynamicTableEntity>().Select(BookRows.ToReference);
+        var found = referenceTasks.Select(t => t.Result).OfType<TableEntity>().Select(BookRows.ToReference);
 
         return new BookSnapshot(
             bookId,
             head is null ? BookHead.Empty : BookRows.ToHead(head),
-            head?.ETag,
-            balanceRows.ToDictionary(row => row.GetString("Currency"), BookRows.ToBalance, StringComparer.Ordinal),
-            balanceRows.ToDictionary(row => row.GetString("Currency"), row => row.ETag, StringComparer.Ordinal),
+            head?.Version(),
+            balanceRows.ToDictionary(row => row.RequireString("Currency"), BookRows.ToBalance, StringComparer.Ordinal),
+            balanceRows.ToDictionary(row => row.RequireString("Currency"), row => row.Version(), StringComparer.Ordinal),
             found.ToDictionary(r => r.Reference, StringComparer.Ordinal));
     }
 
@@ -44,10 +45,10 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
         var batch = CommitBatch.Build(basis, commit);
         try
         {
-            await table.ExecuteBatchAsync(batch, TableWrites.Once, null, ct);
+            await table.RunAsync(bounded => table.Once.SubmitTransactionAsync(batch, bounded), ct);
             return true;
         }
-        catch (StorageException e) when (e.IsConcurrencyConflict())
+        catch (RequestFailedException e) when (e.IsConcurrencyConflict())
         {
             // The transaction is all-or-nothing: a stale ETag or an existing key means nothing was written.
             return false;
@@ -79,7 +80,7 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
         // newest first reads the whole range and reverses it. Skip and Take apply after filtering and ordering.
         var limit = query.OldestFirst ? query.Skip + query.Take : (int?)null;
         var rows = await table.QueryAllAsync(filter, ct, limit, row => query.Matches(EntryRows.To(row)));
-        IEnumerable<DynamicTableEntity> ordered = query.OldestFirst ? rows : Enumerable.Reverse(rows);
+        IEnumerable<TableEntity> ordered = query.OldestFirst ? rows : Enumerable.Reverse(rows);
         return ordered.Skip(query.Skip).Take(query.Take).Select(EntryRows.To).ToList();
     }
 
@@ -90,7 +91,7 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
     public async Task<LedgerEntry?> FindEntryAsync(string bookId, string entryId, CancellationToken ct)
     {
         var partition = LedgerKeys.Partition(bookId);
-        var byId = TableQuery.GenerateFilterCondition("Id", QueryComparisons.Equal, entryId);
+        var byId = TableReads.Compare("Id", "eq", entryId);
         if (LedgerKeys.MillisecondOf(entryId) is { } millisecond)
         {
             var near = await table.QueryAllAsync(TableReads.And(TableReads.RowRange(partition,
@@ -106,6 +107,6 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
         return rows.Count == 0 ? null : EntryRows.To(rows[0]);
     }
 
-    private Task<List<DynamicTableEntity>> ReadBalanceRowsAsync(string partition, CancellationToken ct) =>
+    private Task<List<TableEntity>> ReadBalanceRowsAsync(string partition, CancellationToken ct) =>
         table.QueryAllAsync(TableReads.RowRange(partition, LedgerKeys.BalancePrefix, LedgerKeys.BalanceEnd), ct);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Accounts.Core.NubanAccounts;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.NubanAccounts;
 
@@ -17,34 +17,27 @@ public sealed class TableExpiryIndex(StorageTables tables) : IExpiryIndex
 
     public async Task AddAsync(ExpiryEntry entry, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(MinuteKey(entry.ExpiresAt), RowKey(entry))
+        var row = new TableEntity(MinuteKey(entry.ExpiresAt), RowKey(entry))
             .Set("TenantId", entry.TenantId)
             .Set("AccountId", entry.AccountId)
             .Set("ExpiresAt", entry.ExpiresAt);
-        await tables.ExpiryIndex.ExecuteAsync(TableOperation.InsertOrReplace(row), null, null, ct);
+        await tables.ExpiryIndex.UpsertAsync(row, ct);
     }
 
     public async Task<IReadOnlyList<ExpiryEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         // Filtered on the exact time too, so rows of the current minute that are not due yet never fill the batch.
         var filter = TableReads.And(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.LessThanOrEqual, MinuteKey(now)),
-            TableQuery.GenerateFilterConditionForLong("ExpiresAt", QueryComparisons.LessThan, now.UtcTicks));
+            TableReads.Compare("PartitionKey", "le", MinuteKey(now)),
+            TableReads.Compare("ExpiresAt", "lt", now.UtcTicks));
         var rows = await tables.ExpiryIndex.QueryAllAsync(filter, ct, limit: max);
-        return rows.Select(r => new ExpiryEntry(r.GetString("TenantId"), r.GetString("AccountId"), r.GetTime("ExpiresAt"))).ToList();
+        return rows.Select(r => new ExpiryEntry(r.RequireString("TenantId"), r.RequireString("AccountId"), r.GetTime("ExpiresAt"))).ToList();
     }
 
     public async Task RemoveAsync(ExpiryEntry entry, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(MinuteKey(entry.ExpiresAt), RowKey(entry)) { ETag = "*" };
-        try
-        {
-            await tables.ExpiryIndex.ExecuteAsync(TableOperation.Delete(row), null, null, ct);
-        }
-        catch (StorageException e) when (e.Is(StorageStatus.NotFound))
-        {
-            // Removed already (another timer run): the goal is reached.
-        }
+        // False when removed already (another timer run): the goal is reached either way.
+        await tables.ExpiryIndex.DeleteAsync(MinuteKey(entry.ExpiresAt), RowKey(entry), version: null, ct);
     }
 
     private static string RowKey(ExpiryEntry entry) => $"{KeyEncoder.Encode(entry.TenantId)}|{KeyEncoder.Encode(entry.AccountId)}";

@@ -1,4 +1,4 @@
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
 
 namespace Accounts.Storage.Tables;
 
@@ -9,10 +9,9 @@ internal static class StorageStatus
     public const int Conflict = 409;
     public const int PreconditionFailed = 412;
 
-    public static bool Is(this StorageException exception, int status) =>
-        exception.RequestInformation?.HttpStatusCode == status;
+    public static bool Is(this RequestFailedException exception, int status) => exception.Status == status;
 
     /// <summary>409 (key exists) or 412 (ETag stale): somebody else wrote first.</summary>
-    public static bool IsConcurrencyConflict(this StorageException exception) =>
+    public static bool IsConcurrencyConflict(this RequestFailedException exception) =>
         exception.Is(Conflict) || exception.Is(PreconditionFailed);
 }

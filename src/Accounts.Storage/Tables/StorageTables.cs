@@ -1,11 +1,12 @@
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Core;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Tables;
 
-/// <summary>The service's tables, named with the optional prefix. One instance per process; CloudTable is thread-safe.</summary>
+/// <summary>The service's tables, named with the optional prefix. One instance per process; the clients are thread-safe.</summary>
 public sealed class StorageTables
 {
-    public StorageTables(TableStorageOptions options)
+    public StorageTables(TableStorageOptions options, Func<TokenCredential>? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var prefix = options.TablePrefix ?? string.Empty;
@@ -14,10 +15,18 @@ public sealed class StorageTables
             throw new ArgumentException("TablePrefix must be letters and digits, start with a letter and be at most 40 long", nameof(options));
         }
 
-        var client = CloudStorageAccount.Parse(options.ConnectionString).CreateCloudTableClient();
-        client.DefaultRequestOptions = StorageRequests.Defaults(options);
-        CloudTable Table(string name) => client.GetTableReference(prefix + name);
+        StorageRequests.Validate(options);
 
+        // Two service clients with separate pipelines, so no retry policy can reach a call that must not be repeated;
+        // one credential for both, so its token cache is shared.
+        TokenCredential? shared = null;
+        Func<TokenCredential> oneCredential = () => shared ??= (credential ?? StorageClients.DefaultCredential)();
+        var safe = StorageClients.Create(options, StorageRequests.Safe(options), oneCredential);
+        var once = StorageClients.Create(options, StorageRequests.Once(options), oneCredential);
+        StorageTable Table(string name) =>
+            new(safe.GetTableClient(prefix + name), once.GetTableClient(prefix + name), options.OperationTimeout);
+
+        Service = safe;
         Ledger = Table("Ledger");
         Accounts = Table("Accounts");
         AccountIndex = Table("AccountIndex");
@@ -35,32 +44,36 @@ public sealed class StorageTables
         All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex];
     }
 
-    public CloudTable Ledger { get; }
+    /// <summary>The retrying service client (the account the tables live in).</summary>
+    public TableServiceClient Service { get; }
 
-    public CloudTable Accounts { get; }
+    public StorageTable Ledger { get; }
 
-    public CloudTable AccountIndex { get; }
+    public StorageTable Accounts { get; }
 
-    public CloudTable AccountNumbers { get; }
+    public StorageTable AccountIndex { get; }
 
-    public CloudTable Tenants { get; }
+    public StorageTable AccountNumbers { get; }
 
-    public CloudTable ApiKeys { get; }
+    public StorageTable Tenants { get; }
 
-    public CloudTable Tokens { get; }
+    public StorageTable ApiKeys { get; }
 
-    public CloudTable Idempotency { get; }
+    public StorageTable Tokens { get; }
 
-    public CloudTable Claims { get; }
+    public StorageTable Idempotency { get; }
 
-    public CloudTable Deposits { get; }
+    public StorageTable Claims { get; }
 
-    public CloudTable DepositOutbox { get; }
+    public StorageTable Deposits { get; }
 
-    public CloudTable Entities { get; }
+    public StorageTable DepositOutbox { get; }
 
-    public CloudTable NumberPools { get; }
-    public CloudTable ExpiryIndex { get; }
+    public StorageTable Entities { get; }
 
-    public IReadOnlyList<CloudTable> All { get; }
+    public StorageTable NumberPools { get; }
+
+    public StorageTable ExpiryIndex { get; }
+
+    public IReadOnlyList<StorageTable> All { get; }
 }

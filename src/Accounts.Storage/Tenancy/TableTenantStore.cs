@@ -1,8 +1,7 @@
 using Accounts.Core.Errors;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
-using Newtonsoft.Json;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Tenancy;
 
@@ -22,8 +21,7 @@ public sealed class TableTenantStore(StorageTables tables) : ITenantStore
 
     public async Task<TenantRecord> ReplaceAsync(TenantRecord tenant, CancellationToken ct)
     {
-        var row = ToRow(tenant);
-        row.ETag = tenant.Version;
+        var row = ToRow(tenant).WithVersion(tenant.Version);
         return tenant with { Version = await tables.Tenants.ReplaceIfCurrentAsync(row, $"Tenant {tenant.Id}", ct) };
     }
 
@@ -33,26 +31,26 @@ public sealed class TableTenantStore(StorageTables tables) : ITenantStore
         return row is null
             ? null
             : new TenantRecord(
-                row.GetString("Id"),
-                row.GetString("Name"),
-                row.GetString("ProductId"),
-                row.GetString("PartnerId"),
-                row.GetString("Environment"),
-                row.GetString("ClientSecretHash"),
-                row.GetString("WebhookSecretSealed"),
-                JsonConvert.DeserializeObject<List<ApiKeyInfo>>(row.GetString("ApiKeys"))
+                row.RequireString("Id"),
+                row.RequireString("Name"),
+                row.RequireString("ProductId"),
+                row.RequireString("PartnerId"),
+                row.RequireString("Environment"),
+                row.RequireString("ClientSecretHash"),
+                row.RequireString("WebhookSecretSealed"),
+                StoredJson.Read<List<ApiKeyInfo>>(row.RequireString("ApiKeys"))
                     ?? throw new InvalidDataException($"Tenant row {row.RowKey} has null ApiKeys"),
                 row.GetTime("CreatedAt"))
             {
                 PreviousWebhookSecretSealed = row.GetStringOrNull("PreviousWebhookSecretSealed"),
                 PreviousWebhookSecretValidUntil = row.GetTimeOrNull("PreviousWebhookSecretValidUntil"),
-                Version = row.ETag,
+                Version = row.Version(),
             };
     }
 
     public async Task AddApiKeyAsync(ApiKeyOwner owner, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(KeyEncoder.Encode(owner.KeyHash), OwnerRow)
+        var row = new TableEntity(KeyEncoder.Encode(owner.KeyHash), OwnerRow)
             .Set("TenantId", owner.TenantId)
             .Set("KeyId", owner.KeyId);
         try
@@ -72,11 +70,11 @@ public sealed class TableTenantStore(StorageTables tables) : ITenantStore
     public async Task<ApiKeyOwner?> FindApiKeyAsync(string keyHash, CancellationToken ct)
     {
         var row = await tables.ApiKeys.GetAsync(KeyEncoder.Encode(keyHash), OwnerRow, ct);
-        return row is null ? null : new ApiKeyOwner(keyHash, row.GetString("TenantId"), row.GetString("KeyId"));
+        return row is null ? null : new ApiKeyOwner(keyHash, row.RequireString("TenantId"), row.RequireString("KeyId"));
     }
 
-    private static DynamicTableEntity ToRow(TenantRecord tenant) =>
-        new DynamicTableEntity(TenantPartition, KeyEncoder.Encode(tenant.Id))
+    private static TableEntity ToRow(TenantRecord tenant) =>
+        new TableEntity(TenantPartition, KeyEncoder.Encode(tenant.Id))
             .Set("Id", tenant.Id)
             .Set("Name", tenant.Name)
             .Set("ProductId", tenant.ProductId)
@@ -86,6 +84,6 @@ public sealed class TableTenantStore(StorageTables tables) : ITenantStore
             .Set("WebhookSecretSealed", tenant.WebhookSecretSealed)
             .Set("PreviousWebhookSecretSealed", tenant.PreviousWebhookSecretSealed)
             .Set("PreviousWebhookSecretValidUntil", tenant.PreviousWebhookSecretValidUntil)
-            .Set("ApiKeys", JsonConvert.SerializeObject(tenant.ApiKeys))
+            .Set("ApiKeys", StoredJson.Write(tenant.ApiKeys))
             .Set("CreatedAt", tenant.CreatedAt);
 }

@@ -1,7 +1,7 @@
 using Accounts.Core.Errors;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Tenancy;
 
@@ -15,26 +15,19 @@ public sealed class TableTokenStore(StorageTables tables) : ITokenStore
 
     public async Task InsertAsync(AccessToken token, CancellationToken ct)
     {
-        var row = new DynamicTableEntity(KeyEncoder.Encode(token.TokenHash), TokenRow)
+        var row = new TableEntity(KeyEncoder.Encode(token.TokenHash), TokenRow)
             .Set("TenantId", token.TenantId)
             .Set("KeyId", token.KeyId)
             .Set("ExpiresAt", token.ExpiresAt);
-        try
-        {
-            await tables.Tokens.ExecuteAsync(TableOperation.Insert(row), TableWrites.Once, null, ct);
-        }
-        catch (StorageException e) when (e.Is(StorageStatus.Conflict))
-        {
-            // Never overwrite: replacing would hand an existing token to another tenant.
-            throw new ConcurrencyException("A token with this hash already exists");
-        }
+        // Never overwrite: replacing would hand an existing token to another tenant.
+        await tables.Tokens.InsertNewAsync(row, "A token with this hash", ct);
     }
 
     public async Task<AccessToken?> FindAsync(string tokenHash, CancellationToken ct)
     {
         var row = await tables.Tokens.GetAsync(KeyEncoder.Encode(tokenHash), TokenRow, ct);
         return row?.GetStringOrNull("KeyId") is { } keyId
-            ? new AccessToken(tokenHash, row.GetString("TenantId"), keyId, row.GetTime("ExpiresAt"))
+            ? new AccessToken(tokenHash, row.RequireString("TenantId"), keyId, row.GetTime("ExpiresAt"))
             : null;
     }
 }

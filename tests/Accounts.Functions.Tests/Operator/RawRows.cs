@@ -1,5 +1,5 @@
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Operator;
@@ -19,15 +19,13 @@ public static class RawRows
         var rows = new List<Row>();
         foreach (var table in services.GetRequiredService<StorageTables>().All)
         {
-            TableContinuationToken? token = null;
-            do
+            // The client follows continuation tokens; keys and service metadata are not stored properties.
+            await foreach (var e in table.Client.QueryAsync<TableEntity>())
             {
-                var segment = await table.ExecuteQuerySegmentedAsync(new TableQuery(), token);
-                rows.AddRange(segment.Results.Select(e => new Row(table.Name, e.PartitionKey, e.RowKey,
-                    e.Properties.ToDictionary(p => p.Key, p => p.Value.PropertyAsObject?.ToString() ?? string.Empty))));
-                token = segment.ContinuationToken;
+                rows.Add(new Row(table.Name, e.PartitionKey, e.RowKey, e
+                    .Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+                    .ToDictionary(p => p.Key, p => p.Value?.ToString() ?? string.Empty)));
             }
-            while (token is not null);
         }
 
         return rows;

@@ -4,7 +4,8 @@ using Accounts.Core.Ledger;
 using Accounts.Functions.Tests.Infrastructure;
 using Accounts.Storage;
 using Accounts.Storage.Tables;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using static Accounts.Functions.Tests.Vertex.VertexSession;
 
@@ -126,12 +127,15 @@ public sealed class VertexTransactionTests(AppFixture app)
     {
         var table = session.Services.GetRequiredService<StorageTables>().Ledger;
         var partition = KeyEncoder.Encode(EntityAccountService.BookId(session.Tenant.Id, accountId));
-        var query = new TableQuery().Where(TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partition), TableOperators.And,
-            TableQuery.GenerateFilterCondition("Id", QueryComparisons.Equal, entryId)));
-        var row = Assert.Single(await table.ExecuteQuerySegmentedAsync(query, null));
-        row.Properties["AmountMinor"] = EntityProperty.GeneratePropertyForLong(999_900);
-        await table.ExecuteAsync(TableOperation.Replace(row));
+        var rows = new List<TableEntity>();
+        await foreach (var entry in table.Client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Id eq {entryId}")))
+        {
+            rows.Add(entry);
+        }
+
+        var row = Assert.Single(rows);
+        row["AmountMinor"] = 999_900L;
+        await table.Client.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
     }
 
     private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString()!;

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using Accounts.Core.Ledger;
 using Accounts.Storage.Emulator;
+using Accounts.Storage.Ledger;
 using Accounts.Storage.Tables;
 using Accounts.TestSupport;
-using Microsoft.Azure.Cosmos.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Tests.Outage;
 
@@ -49,7 +52,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAnyAsync<Exception>(
-            () => tables.Accounts.InsertNewAsync(new DynamicTableEntity("p", "r"), "row", CancellationToken.None));
+            () => tables.Accounts.InsertNewAsync(Row("r"), "row", CancellationToken.None));
 
         Assert.True(StorageOutage.Is(error), error.ToString());
         Assert.True(clock.Elapsed < ShortTimeout * 3, $"took {clock.Elapsed}");
@@ -72,12 +75,16 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     {
         await using var server = StubTableServer.Answering(503);
         var tables = Tables(server.ConnectionString);
-        var batch = new TableBatchOperation { TableOperation.Insert(new DynamicTableEntity("p", "a")), TableOperation.Insert(new DynamicTableEntity("p", "b")) };
+        var ledger = new TableLedgerStore(tables);
+        var empty = new BookSnapshot("b", BookHead.Empty, null, new Dictionary<string, BookBalance>(), new Dictionary<string, string>(),
+            new Dictionary<string, ReferenceRecord>());
 
-        await Assert.ThrowsAnyAsync<Exception>(() => tables.Accounts.InsertNewAsync(new DynamicTableEntity("p", "r"), "row", CancellationToken.None));
-        await Assert.ThrowsAnyAsync<Exception>(() => tables.Ledger.ExecuteBatchAsync(batch, TableWrites.Once, null, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => tables.Accounts.InsertNewAsync(Row("r"), "row", CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => ledger.TryCommitAsync(empty, LedgerData.Credit(empty, "r", 1, LedgerData.T0), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => tables.Accounts.ReplaceAsync(Row("r").WithVersion("W/\"1\""), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => tables.Accounts.DeleteAsync("p", "r", "W/\"1\"", CancellationToken.None));
 
-        Assert.Equal(2, server.Requests);
+        Assert.Equal(4, server.Requests);
     }
 
     [Fact]
@@ -90,8 +97,8 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
             TablePrefix = AzuriteFixture.NewTablePrefix(),
         });
 
-        var error = await Assert.ThrowsAsync<StorageException>(
-            () => tables.Accounts.InsertNewAsync(new DynamicTableEntity("p", "r"), "row", CancellationToken.None));
+        var error = await Assert.ThrowsAnyAsync<RequestFailedException>(
+            () => tables.Accounts.InsertNewAsync(Row("r"), "row", CancellationToken.None));
 
         Assert.False(StorageOutage.Is(error));
         Assert.False(StorageOutage.Is(new InvalidOperationException("not storage at all")));
@@ -104,6 +111,46 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     {
         Assert.Throws<ArgumentException>(() => new StorageTables(new TableStorageOptions { OperationTimeout = TimeSpan.FromSeconds(seconds) }));
     }
+
+    [Fact]
+    public async Task Unconditional_upserts_and_deletes_are_retried_like_reads()
+    {
+        await using var server = StubTableServer.Answering(503);
+        var tables = Tables(server.ConnectionString);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => tables.Accounts.UpsertAsync(Row("r"), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => tables.Accounts.DeleteAsync("p", "r", version: null, CancellationToken.None));
+
+        Assert.Equal(2 * (1 + new TableStorageOptions().SafeRetries), server.Requests);
+    }
+
+    [Fact]
+    public async Task The_callers_own_cancellation_is_not_an_outage()
+    {
+        await using var server = StubTableServer.Silent();
+        var tables = Tables(server.ConnectionString);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tables.Accounts.GetAsync("p", "r", cancel.Token));
+
+        Assert.False(StorageOutage.Is(error), error.ToString());
+    }
+
+    [Fact]
+    public void Outage_statuses_and_transport_failures_are_outages_and_other_statuses_are_not()
+    {
+        Assert.True(StorageOutage.Is(new RequestFailedException(0, "no response")));
+        Assert.True(StorageOutage.Is(new RequestFailedException(408, "timeout")));
+        Assert.True(StorageOutage.Is(new RequestFailedException(429, "throttled")));
+        Assert.True(StorageOutage.Is(new RequestFailedException(503, "busy")));
+        Assert.True(StorageOutage.Is(new AggregateException(new RequestFailedException(503, "a"), new RequestFailedException(500, "b"))));
+        Assert.True(StorageOutage.Is(new TaskCanceledException("attempt", new TimeoutException("network timeout"))));
+        Assert.False(StorageOutage.Is(new RequestFailedException(404, "no table")));
+        Assert.False(StorageOutage.Is(new RequestFailedException(400, "bad request")));
+        Assert.False(StorageOutage.Is(new TaskCanceledException("caller gave up")));
+    }
+
+    private static TableEntity Row(string rowKey) => new("p", rowKey) { ["Amount"] = 1L };
 
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
