@@ -33,29 +33,13 @@ public sealed class DepositOutboxTests(AzuriteFixture azurite) : TablesTest(azur
     }
 
     [Fact]
-    public async Task A_postponed_row_is_not_due_until_its_new_time_and_keeps_its_key()
-    {
-        var entry = Entry("p", T0, TimeSpan.FromSeconds(30));
-        await Outbox.AddAsync(entry, Ct);
-        var postponed = entry with { DueAt = T0.AddMinutes(5), Requeues = 1 };
-
-        await Outbox.PostponeAsync(postponed, Ct);
-
-        Assert.Empty(await Outbox.DueAsync(T0.AddMinutes(4), 100, Ct));
-        Assert.Equal([postponed], await Outbox.DueAsync(T0.AddMinutes(5), 100, Ct));
-        await Outbox.RemoveAsync(entry, Ct); // removal needs only the key, not the due time
-        Assert.Empty(await Outbox.DueAsync(T0.AddDays(1), 100, Ct));
-    }
-
-    [Fact]
-    public async Task Removing_twice_and_postponing_a_removed_row_are_harmless_and_do_not_bring_it_back()
+    public async Task Removing_twice_is_harmless_and_does_not_bring_the_row_back()
     {
         var entry = Entry("r", T0, TimeSpan.Zero);
         await Outbox.AddAsync(entry, Ct);
 
         await Outbox.RemoveAsync(entry, Ct);
         await Outbox.RemoveAsync(entry, Ct);
-        await Outbox.PostponeAsync(entry with { DueAt = T0.AddMinutes(1), Requeues = 1 }, Ct);
 
         Assert.Empty(await Outbox.DueAsync(T0.AddDays(1), 100, Ct));
     }
@@ -65,7 +49,7 @@ public sealed class DepositOutboxTests(AzuriteFixture azurite) : TablesTest(azur
     {
         for (var i = 0; i < 5; i++)
         {
-            // Earlier arrivals (so first in key order) that were postponed far ahead.
+            // Earlier arrivals (so first in key order) that are due far ahead.
             await Outbox.AddAsync(Entry($"postponed-{i}", T0.AddMinutes(-10), TimeSpan.FromHours(1)), Ct);
         }
 

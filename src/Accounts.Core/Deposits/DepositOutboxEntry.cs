@@ -4,13 +4,11 @@ namespace Accounts.Core.Deposits;
 /// A row of the deposit outbox: an accepted event not yet known to be queued. Its key is the event's record (tenant,
 /// reference, type) and arrival time, all carried by the queued message, so whoever queues or processes the event can
 /// remove the row without reading anything. <see cref="DueAt"/> is when the sweeper queues the event again if the row
-/// is still there; <see cref="Requeues"/> counts how often it did.
+/// is still there.
 /// </summary>
 public sealed record DepositOutboxEntry(string TenantId, string Reference, DepositEventType Type, DateTimeOffset ReceivedAt)
 {
     public DateTimeOffset DueAt { get; init; } = ReceivedAt;
-
-    public int Requeues { get; init; }
 
     public static DepositOutboxEntry Of(DepositRecord record) => new(record.TenantId, record.Reference, record.Type, record.ReceivedAt);
 

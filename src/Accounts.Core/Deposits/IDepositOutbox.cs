@@ -13,9 +13,6 @@ public interface IDepositOutbox
     /// <summary>Up to <paramref name="max"/> rows whose DueAt has passed, oldest arrival first.</summary>
     Task<IReadOnlyList<DepositOutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct);
 
-    /// <summary>Moves a row's DueAt and Requeues; a row removed meanwhile stays removed.</summary>
-    Task PostponeAsync(DepositOutboxEntry entry, CancellationToken ct);
-
     /// <summary>Removes the row; removing a missing row is not an error.</summary>
     Task RemoveAsync(DepositOutboxEntry entry, CancellationToken ct);
 }

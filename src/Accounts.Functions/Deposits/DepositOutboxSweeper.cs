@@ -1,5 +1,4 @@
 using Accounts.Core.Deposits;
-using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Deposits;
 
@@ -9,10 +8,9 @@ namespace Accounts.Functions.Deposits;
 /// message that did arrive after all costs only a redundant delivery.
 /// </summary>
 public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordStore records, TimeProvider clock,
-    IOptions<DepositOptions> options, ILogger<DepositOutboxSweeper> logger)
+    ILogger<DepositOutboxSweeper> logger)
 {
     private const int BatchSize = 200;
-    private const int MaxBackoffDoublings = 6;
 
     /// <summary>Hands every overdue event to <paramref name="sender"/>; returns how many were queued again.</summary>
     public async Task<int> SweepAsync(IDepositSender sender, CancellationToken ct)
@@ -33,17 +31,7 @@ public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordSt
             logger.LogWarning("Deposit {EventId} ({Reference}) was accepted at {ReceivedAt:O} but is not known to be queued; queueing it again",
                 record.EventId, record.Reference, record.ReceivedAt);
             await sender.SendAsync(record.EventId, record.Message, ct);
-            if (sender.ConfirmsDelivery)
-            {
-                await outbox.RemoveAsync(entry, ct);
-            }
-            else
-            {
-                // Kept until ApplyDeposit processes the event; the backoff keeps a long queue backlog from being copied.
-                var requeues = entry.Requeues + 1;
-                var wait = options.Value.OutboxGracePeriod * Math.Pow(2, Math.Min(requeues, MaxBackoffDoublings));
-                await outbox.PostponeAsync(entry with { DueAt = now + wait, Requeues = requeues }, ct);
-            }
+            await outbox.RemoveAsync(entry, ct); // a completed send means the message is in the queue
 
             requeued++;
         }

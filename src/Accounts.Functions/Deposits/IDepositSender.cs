@@ -4,11 +4,8 @@ namespace Accounts.Functions.Deposits;
 public interface IDepositSender
 {
     /// <summary>
-    /// True when a completed <see cref="SendAsync"/> means the message is in the queue, so the event's outbox row can
-    /// go (both the local queue and Service Bus). A sender that only hands the message on would answer false, and the
-    /// sweeper would then keep the row, postponed, until the event is processed.
+    /// Completes only once the message is in the queue (the local queue and Service Bus both confirm a send), so the
+    /// event's outbox row can go.
     /// </summary>
-    bool ConfirmsDelivery { get; }
-
     Task SendAsync(string eventId, string message, CancellationToken ct);
 }

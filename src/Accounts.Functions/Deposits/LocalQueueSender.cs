@@ -5,8 +5,6 @@ namespace Accounts.Functions.Deposits;
 /// <summary>Standalone: the storage deposit queue, and a wake-up for this process's worker.</summary>
 public sealed class LocalQueueSender(DepositQueue queue, DepositQueueSignal signal) : IDepositSender
 {
-    public bool ConfirmsDelivery => true;
-
     public async Task SendAsync(string eventId, string message, CancellationToken ct)
     {
         await queue.SendAsync(message, ct);

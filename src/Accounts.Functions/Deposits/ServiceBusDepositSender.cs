@@ -9,8 +9,6 @@ namespace Accounts.Functions.Deposits;
 /// </summary>
 public sealed class ServiceBusDepositSender(ServiceBusSender sender) : IDepositSender
 {
-    public bool ConfirmsDelivery => true;
-
     public Task SendAsync(string eventId, string message, CancellationToken ct) =>
         sender.SendMessageAsync(DepositServiceBusMessage.Create(message), ct);
 }

@@ -1,7 +1,6 @@
 using Accounts.Core.Deposits;
 using Accounts.Storage.NubanAccounts;
 using Accounts.Storage.Tables;
-using Azure;
 using Azure.Data.Tables;
 
 namespace Accounts.Storage.Deposits;
@@ -20,8 +19,7 @@ public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
             .Set("Reference", entry.Reference)
             .Set("Type", entry.Type.ToString())
             .Set("ReceivedAt", entry.ReceivedAt)
-            .Set("DueAt", entry.DueAt)
-            .Set("Requeues", entry.Requeues);
+            .Set("DueAt", entry.DueAt);
         await tables.DepositOutbox.UpsertAsync(row, ct);
     }
 
@@ -36,24 +34,8 @@ public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
                 r.GetTime("ReceivedAt"))
             {
                 DueAt = r.GetTime("DueAt"),
-                Requeues = r.GetInt32OrNull("Requeues") ?? 0,
             })
             .ToList();
-    }
-
-    public async Task PostponeAsync(DepositOutboxEntry entry, CancellationToken ct)
-    {
-        var row = new TableEntity(Partition(entry), Row(entry)).WithVersion("*")
-            .Set("DueAt", entry.DueAt)
-            .Set("Requeues", entry.Requeues);
-        try
-        {
-            await tables.DepositOutbox.MergeAsync(row, ct);
-        }
-        catch (RequestFailedException e) when (e.Is(StorageStatus.NotFound))
-        {
-            // Processed meanwhile: the row is gone for good, which is what a postponement would have led to.
-        }
     }
 
     public async Task RemoveAsync(DepositOutboxEntry entry, CancellationToken ct)

@@ -23,8 +23,6 @@ public sealed class FlakySender(IDepositSender inner) : IDepositSender
         set => _mode = value;
     }
 
-    public bool ConfirmsDelivery => inner.ConfirmsDelivery;
-
     public async Task SendAsync(string eventId, string message, CancellationToken ct)
     {
         var mode = Mode;
