@@ -9,7 +9,8 @@ namespace Accounts.Functions.Tests.Deposits;
 /// <summary>Sends deposit events the way a provider does: signed with the tenant's webhook secret.</summary>
 public static class DepositWebhook
 {
-    public static object Event(string type, string reference, string accountNumber, string amount, string currency = "SGD") => new
+    public static object Event(string type, string reference, string accountNumber, string amount, string currency = "SGD",
+        string? narration = null) => new
     {
         @event = "deposit." + type,
         reference,
@@ -17,7 +18,7 @@ public static class DepositWebhook
         amount,
         currency,
         sender = new { name = "Jane Payer", account_number = "0011223344", bank = "DBS" },
-        narration = $"{type} {reference}",
+        narration = narration ?? $"{type} {reference}",
         occurred_at = "2025-04-09T10:12:37Z",
     };
 
