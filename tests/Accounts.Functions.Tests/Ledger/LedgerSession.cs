@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
-using Accounts.Core.Money;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +13,7 @@ namespace Accounts.Functions.Tests.Ledger;
 
 /// <summary>
 /// A fresh tenant with a token from the token endpoint, sending Ledger requests with every header seed 002 requires
-/// unless a test removes one. Money is posted through the core's AccountLedger, as the deposit pipeline will.
+/// unless a test removes one. Money arrives as signed deposits through the webhook pipeline, as in production.
 /// </summary>
 public sealed class LedgerSession
 {
@@ -99,17 +99,13 @@ public sealed class LedgerSession
     public async Task<Account> StoredAsync(string id) =>
         (await App.Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, id, CancellationToken.None))!;
 
-    public async Task<PostResult> CreditAsync(string accountId, string reference, string amount, bool debit = false)
-    {
-        var account = await StoredAsync(accountId);
-        var money = Money.Parse(amount, Currency.Parse(account.Currency, "currency"), "amount");
-        var posting = new AccountPosting(reference, money, debit ? EntryType.Payout : EntryType.Deposit, EntryStatus.Settled,
-            $"{(debit ? "payout" : "deposit")} {reference}");
-        var ledger = App.Services.GetRequiredService<AccountLedger>();
-        return debit
-            ? await ledger.DebitAsync(account, posting, CancellationToken.None)
-            : await ledger.CreditAsync(account, posting, CancellationToken.None);
-    }
+    /// <summary>
+    /// A settled deposit through the webhook pipeline; <paramref name="reverse"/> instead sends the reversal of that
+    /// earlier deposit (the pipeline's only debit).
+    /// </summary>
+    public async Task<LedgerEntry> CreditAsync(string accountId, string reference, string amount, bool reverse = false) =>
+        await PipelineDeposits.ApplyAsync(App.Services, App.CreateClient(), Tenant, await StoredAsync(accountId),
+            reverse ? "reversed" : "settled", reference, amount);
 
     public static void AssertError(int expected, (int Status, JsonElement Body) response, string? field)
     {
