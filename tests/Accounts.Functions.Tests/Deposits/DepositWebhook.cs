@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Deposits;
+using Accounts.Functions.Tests.Infrastructure;
 
 namespace Accounts.Functions.Tests.Deposits;
 
@@ -28,7 +28,7 @@ public static class DepositWebhook
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/deposits")
         {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Content = JsonHttp.Content(json),
         };
         request.Headers.Add("x-api-key", tenant.ApiKey);
         request.Headers.Add("x-timestamp", timestamp);
@@ -82,12 +82,5 @@ public static class DepositWebhook
         }
     }
 
-    public static async Task<(int Status, JsonElement Body)> ReadAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-        }
-    }
+    public static Task<(int Status, JsonElement Body)> ReadAsync(HttpResponseMessage response) => JsonHttp.ReadAsync(response);
 }

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
@@ -59,21 +57,13 @@ public sealed class LedgerSession
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         if (body is not null)
         {
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            request.Content = JsonHttp.Content(body);
         }
 
         return request;
     }
 
-    public async Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request)
-    {
-        using (request)
-        {
-            using var response = await App.CreateClient().SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-        }
-    }
+    public Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request) => JsonHttp.SendAsync(App.CreateClient(), request);
 
     public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null) =>
         SendAsync(Request(method, path, body));

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Accounts.Core.Ledger;
 using Accounts.Core.Tenancy;
@@ -34,7 +33,7 @@ public sealed class VertexSession
     /// <summary>POSTs <paramref name="body"/> (an object, or raw JSON text) to <paramref name="path"/> with this partner's key.</summary>
     public async Task<(int Status, JsonElement Body)> PostAsync(string path, object? body, string? apiKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (apiKey != string.Empty)
         {
             request.Headers.Add("x-api-key", apiKey ?? Tenant.ApiKey);
@@ -42,12 +41,10 @@ public sealed class VertexSession
 
         if (body is not null)
         {
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            request.Content = JsonHttp.Content(body);
         }
 
-        using var response = await _client().SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        return await JsonHttp.SendAsync(_client(), request);
     }
 
     /// <summary>An operation of seed 004 on this partner's own path.</summary>
