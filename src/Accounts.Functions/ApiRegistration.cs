@@ -23,7 +23,6 @@ public static class ApiRegistration
         services.AddSingleton(InstitutionCatalog.Default);
         services.AddSingleton<LedgerService>();
         services.AddSingleton<ReceivingRules>();
-        services.AddSingleton<AccountLedger>();
         services.AddSingleton<AccountSeal>();
         services.AddServerSecrets();
         services.AddSingleton<TenantDirectory>();

@@ -1,15 +1,16 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Deposits;
+using Accounts.Functions.Tests.Infrastructure;
 
 namespace Accounts.Functions.Tests.Deposits;
 
 /// <summary>Sends deposit events the way a provider does: signed with the tenant's webhook secret.</summary>
 public static class DepositWebhook
 {
-    public static object Event(string type, string reference, string accountNumber, string amount, string currency = "SGD") => new
+    public static object Event(string type, string reference, string accountNumber, string amount, string currency = "SGD",
+        string? narration = null) => new
     {
         @event = "deposit." + type,
         reference,
@@ -17,7 +18,7 @@ public static class DepositWebhook
         amount,
         currency,
         sender = new { name = "Jane Payer", account_number = "0011223344", bank = "DBS" },
-        narration = $"{type} {reference}",
+        narration = narration ?? $"{type} {reference}",
         occurred_at = "2025-04-09T10:12:37Z",
     };
 
@@ -27,7 +28,7 @@ public static class DepositWebhook
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/deposits")
         {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Content = JsonHttp.Content(json),
         };
         request.Headers.Add("x-api-key", tenant.ApiKey);
         request.Headers.Add("x-timestamp", timestamp);
@@ -81,12 +82,5 @@ public static class DepositWebhook
         }
     }
 
-    public static async Task<(int Status, JsonElement Body)> ReadAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-        }
-    }
+    public static Task<(int Status, JsonElement Body)> ReadAsync(HttpResponseMessage response) => JsonHttp.ReadAsync(response);
 }

@@ -4,7 +4,7 @@ using static Accounts.Functions.Tests.Ledger.LedgerSession;
 
 namespace Accounts.Functions.Tests.Ledger;
 
-/// <summary>Own balances and roll-up over sub-accounts, with money posted through AccountLedger as the pipeline will.</summary>
+/// <summary>Own balances and roll-up over sub-accounts, with money arriving as signed deposits through the webhook pipeline.</summary>
 [Collection(AppCollection.Name)]
 public class LedgerBalanceTests(AppFixture app)
 {

@@ -140,7 +140,7 @@ public class LedgerLifecycleTests(AppFixture app)
         var session = await StartAsync(app);
         var id = await session.CreateIdAsync();
         await session.CreditAsync(id, "in", "10.00");
-        await session.CreditAsync(id, "out", "10.00", debit: true);
+        await session.CreditAsync(id, "in", "10.00", reverse: true);
 
         Assert.Equal(204, (await session.SendAsync(HttpMethod.Delete, $"{Accounts}/{id}")).Status);
 

@@ -1,11 +1,9 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
-using Accounts.Core.Money;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +11,7 @@ namespace Accounts.Functions.Tests.Ledger;
 
 /// <summary>
 /// A fresh tenant with a token from the token endpoint, sending Ledger requests with every header seed 002 requires
-/// unless a test removes one. Money is posted through the core's AccountLedger, as the deposit pipeline will.
+/// unless a test removes one. Money arrives as signed deposits through the webhook pipeline, as in production.
 /// </summary>
 public sealed class LedgerSession
 {
@@ -59,21 +57,13 @@ public sealed class LedgerSession
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         if (body is not null)
         {
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            request.Content = JsonHttp.Content(body);
         }
 
         return request;
     }
 
-    public async Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request)
-    {
-        using (request)
-        {
-            using var response = await App.CreateClient().SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-        }
-    }
+    public Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request) => JsonHttp.SendAsync(App.CreateClient(), request);
 
     public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null) =>
         SendAsync(Request(method, path, body));
@@ -99,17 +89,13 @@ public sealed class LedgerSession
     public async Task<Account> StoredAsync(string id) =>
         (await App.Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, id, CancellationToken.None))!;
 
-    public async Task<PostResult> CreditAsync(string accountId, string reference, string amount, bool debit = false)
-    {
-        var account = await StoredAsync(accountId);
-        var money = Money.Parse(amount, Currency.Parse(account.Currency, "currency"), "amount");
-        var posting = new AccountPosting(reference, money, debit ? EntryType.Payout : EntryType.Deposit, EntryStatus.Settled,
-            $"{(debit ? "payout" : "deposit")} {reference}");
-        var ledger = App.Services.GetRequiredService<AccountLedger>();
-        return debit
-            ? await ledger.DebitAsync(account, posting, CancellationToken.None)
-            : await ledger.CreditAsync(account, posting, CancellationToken.None);
-    }
+    /// <summary>
+    /// A settled deposit through the webhook pipeline; <paramref name="reverse"/> instead sends the reversal of that
+    /// earlier deposit (the pipeline's only debit).
+    /// </summary>
+    public async Task<LedgerEntry> CreditAsync(string accountId, string reference, string amount, bool reverse = false) =>
+        await PipelineDeposits.ApplyAsync(App.Services, App.CreateClient(), Tenant, await StoredAsync(accountId),
+            reverse ? "reversed" : "settled", reference, amount);
 
     public static void AssertError(int expected, (int Status, JsonElement Body) response, string? field)
     {

@@ -1,7 +1,6 @@
 using Accounts.Core.Accounts;
-using Accounts.Core.Ledger;
-using Accounts.Core.Money;
 using Accounts.Core.NubanAccounts;
+using Accounts.Functions.Tests.Deposits;
 using Microsoft.Extensions.DependencyInjection;
 using static Accounts.Functions.Tests.Nuban.NubanSession;
 
@@ -72,12 +71,12 @@ public sealed class NubanReadTests(NubanAppFixture app)
         AssertError(400, await session.SendAsync(HttpMethod.Get, "/v1/accounts/static/12345"), "account_number");
     }
 
+    /// <summary>A settled deposit through the signed webhook pipeline, as production receives money.</summary>
     internal static async Task CreditAsync(NubanSession session, string number, string reference, string amount)
     {
         var services = session.App.Services;
         var account = (await services.GetRequiredService<IAccountStore>().FindByNumberAsync(session.Tenant.Id, number, CancellationToken.None))!;
-        await services.GetRequiredService<AccountLedger>().CreditAsync(account, new AccountPosting(reference,
-            Money.Parse(amount, Naira.Currency, "amount"), EntryType.Deposit, EntryStatus.Settled, "deposit " + reference), CancellationToken.None);
+        await PipelineDeposits.ApplyAsync(services, session.App.CreateClient(), session.Tenant, account, "settled", reference, amount);
     }
 
     internal static string S(System.Text.Json.JsonElement e, string name) => e.GetProperty(name).GetString()!;

@@ -1,8 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Nuban;
 
@@ -22,7 +20,7 @@ public sealed class NubanSession(NubanAppFixture app, TenantRegistration tenant)
     public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null,
         string? apiKey = null)
     {
-        using var request = new HttpRequestMessage(method, path);
+        var request = new HttpRequestMessage(method, path);
         if (apiKey != string.Empty)
         {
             request.Headers.Add("X-API-Key", apiKey ?? Tenant.ApiKey);
@@ -30,12 +28,10 @@ public sealed class NubanSession(NubanAppFixture app, TenantRegistration tenant)
 
         if (body is not null)
         {
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            request.Content = JsonHttp.Content(body);
         }
 
-        using var response = await App.CreateClient().SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        return await JsonHttp.SendAsync(App.CreateClient(), request);
     }
 
     public static object StaticBody(string? email = null, string? phone = null) => new

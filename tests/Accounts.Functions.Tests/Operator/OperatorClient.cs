@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Operator;
+using Accounts.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +27,7 @@ public sealed class OperatorClient(IServiceProvider services, Func<HttpClient> c
 
         if (body is not null)
         {
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            request.Content = JsonHttp.Content(body);
         }
 
         return await ReadAsync(await client().SendAsync(request));
@@ -72,12 +72,5 @@ public sealed class OperatorClient(IServiceProvider services, Func<HttpClient> c
         return await ReadAsync(await client().SendAsync(request));
     }
 
-    public static async Task<(int Status, JsonElement Body)> ReadAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-        }
-    }
+    public static Task<(int Status, JsonElement Body)> ReadAsync(HttpResponseMessage response) => JsonHttp.ReadAsync(response);
 }

@@ -1,11 +1,8 @@
-using System.Text;
 using System.Text.Json;
-using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
-using Accounts.Core.Money;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Vertex;
 
@@ -36,7 +33,7 @@ public sealed class VertexSession
     /// <summary>POSTs <paramref name="body"/> (an object, or raw JSON text) to <paramref name="path"/> with this partner's key.</summary>
     public async Task<(int Status, JsonElement Body)> PostAsync(string path, object? body, string? apiKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (apiKey != string.Empty)
         {
             request.Headers.Add("x-api-key", apiKey ?? Tenant.ApiKey);
@@ -44,12 +41,10 @@ public sealed class VertexSession
 
         if (body is not null)
         {
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            request.Content = JsonHttp.Content(body);
         }
 
-        using var response = await _client().SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        return await JsonHttp.SendAsync(_client(), request);
     }
 
     /// <summary>An operation of seed 004 on this partner's own path.</summary>
@@ -76,37 +71,21 @@ public sealed class VertexSession
         return (entityId, Assert.Single(accounts.EnumerateArray()).GetProperty("account_id").GetString()!);
     }
 
-    /// <summary>Posts money the way the deposit pipeline does, through the core's AccountLedger.</summary>
-    public async Task<LedgerEntry> CreditAsync(string accountId, string reference, string amount, EntryStatus status = EntryStatus.Settled)
-    {
-        var account = (await Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, accountId, CancellationToken.None))!;
-        var money = Money.Parse(amount, Currency.Parse(account.Currency, "currency"), "amount");
-        var result = await Services.GetRequiredService<AccountLedger>().CreditAsync(account,
-            new AccountPosting(reference, money, EntryType.Deposit, status, $"deposit {reference}", "Payer Ltd"), CancellationToken.None);
-        return result.Entry;
-    }
+    /// <summary>A pending or settled deposit through the signed webhook pipeline; returns the entry it booked.</summary>
+    public async Task<LedgerEntry> CreditAsync(string accountId, string reference, string amount, EntryStatus status = EntryStatus.Settled) =>
+        await DepositAsync(accountId, status == EntryStatus.Pending ? "pending" : "settled", reference, amount);
 
-    /// <summary>
-    /// Books a failed deposit with no balance effect, straight through LedgerService: AccountLedger credits only
-    /// pending or settled money.
-    /// </summary>
-    public async Task<LedgerEntry> FailAsync(string accountId, string reference, string amount)
-    {
-        var account = (await Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, accountId, CancellationToken.None))!;
-        var money = Money.Parse(amount, Currency.Parse(account.Currency, "currency"), "amount");
-        var result = await Services.GetRequiredService<LedgerService>().PostAsync(account.BookId, new Posting(reference, account.Id,
-            EntryType.Deposit, Direction.Credit, EntryStatus.Failed, money, default, $"failed {reference}"), CancellationToken.None);
-        return result.Entry;
-    }
+    /// <summary>A deposit the provider rejected before it settled: the pipeline books a Failed entry with no balance effect.</summary>
+    public Task<LedgerEntry> FailAsync(string accountId, string reference, string amount) =>
+        DepositAsync(accountId, "rejected", reference, amount);
 
-    /// <summary>Reverses a settled deposit the way the pipeline does: a debit of type Reversal naming the original.</summary>
-    public async Task<LedgerEntry> ReverseAsync(string accountId, string reference, LedgerEntry original)
-    {
-        var account = (await Services.GetRequiredService<IAccountStore>().GetAsync(Tenant.Id, accountId, CancellationToken.None))!;
-        var result = await Services.GetRequiredService<AccountLedger>().DebitAsync(account, new AccountPosting(reference, original.Amount,
-            EntryType.Reversal, EntryStatus.Settled, $"reversal of {original.Reference}", ParentEntryId: original.Id), CancellationToken.None);
-        return result.Entry;
-    }
+    /// <summary>The provider's reversal of a settled deposit: the pipeline debits it with a Reversal entry naming the original.</summary>
+    public Task<LedgerEntry> ReverseAsync(string accountId, LedgerEntry original) =>
+        DepositAsync(accountId, "reversed", Core.Deposits.Transaction.ReferenceOf(original), Core.Money.Money.Format(original.Amount.Minor, original.Currency));
+
+    private async Task<LedgerEntry> DepositAsync(string accountId, string type, string reference, string amount) =>
+        await PipelineDeposits.ApplyAsync(Services, _client(), Tenant, await PipelineDeposits.AccountAsync(Services, Tenant.Id, accountId),
+            type, reference, amount);
 
     public static void AssertError(int expected, int status, JsonElement body, string code, string? field = null, string? mentions = null)
     {

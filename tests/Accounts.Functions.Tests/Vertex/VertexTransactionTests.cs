@@ -59,7 +59,7 @@ public sealed class VertexTransactionTests(AppFixture app)
         var (_, accountId) = await session.ApprovedEntityAsync();
         var original = await session.CreditAsync(accountId, "dep-1", "50.00");
         await session.FailAsync(accountId, "dep-2", "5.00");
-        var reversal = await session.ReverseAsync(accountId, "rev-1", original);
+        var reversal = await session.ReverseAsync(accountId, original);
 
         var txs = (await session.AccountAsync("list", new { account_id = accountId })).Body.GetProperty("transactions").EnumerateArray().ToList();
         var details = (await session.AccountAsync("get_details", new { account_id = accountId })).Body;

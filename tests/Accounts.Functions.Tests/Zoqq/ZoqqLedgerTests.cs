@@ -1,16 +1,14 @@
 using System.Text.Json;
-using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
-using Accounts.Core.Money;
+using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using static Accounts.Functions.Tests.Zoqq.ZoqqAuthTests;
 
 namespace Accounts.Functions.Tests.Zoqq;
 
 /// <summary>
-/// Balances, transactions and history. Money is posted through the core's AccountLedger, the same service the
-/// deposit pipeline uses, because no deposit API exists in this dialect.
+/// Balances, transactions and history. Money arrives as signed deposits through the webhook pipeline, as in
+/// production (this dialect has no deposit API of its own).
 /// </summary>
 [Collection(AppCollection.Name)]
 public class ZoqqLedgerTests(AppFixture app)
@@ -151,9 +149,9 @@ public class ZoqqLedgerTests(AppFixture app)
     private async Task CreditAsync(ZoqqSession session, string accountId, string reference, string amount, string currency,
         EntryStatus status = EntryStatus.Settled)
     {
-        var account = (await app.Services.GetRequiredService<IAccountStore>().GetAsync(session.Tenant.Id, accountId, CancellationToken.None))!;
-        var money = Money.Parse(amount, Currency.Parse(currency, "currency"), "amount");
-        await app.Services.GetRequiredService<AccountLedger>().CreditAsync(account,
-            new AccountPosting(reference, money, EntryType.Deposit, status, $"deposit {reference}"), CancellationToken.None);
+        var account = await PipelineDeposits.AccountAsync(app.Services, session.Tenant.Id, accountId);
+        Assert.Equal(currency, account.Currency);
+        await PipelineDeposits.ApplyAsync(app.Services, app.CreateClient(), session.Tenant, account,
+            status == EntryStatus.Pending ? "pending" : "settled", reference, amount, narration: $"deposit {reference}");
     }
 }

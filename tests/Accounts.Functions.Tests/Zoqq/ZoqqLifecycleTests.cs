@@ -1,9 +1,5 @@
-using Accounts.Core.Accounts;
-using Accounts.Core.Errors;
-using Accounts.Core.Ledger;
-using Accounts.Core.Money;
+using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using static Accounts.Functions.Tests.Zoqq.ZoqqAuthTests;
 
 namespace Accounts.Functions.Tests.Zoqq;
@@ -89,18 +85,17 @@ public class ZoqqLifecycleTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_core_refuses_credits_to_a_closed_account()
+    public async Task A_deposit_to_a_closed_account_is_refused()
     {
         var session = await ZoqqSession.StartAsync(app);
         var id = (await session.OpenAsync()).GetProperty("id").GetString()!;
         await session.SendAsync(HttpMethod.Delete, Path, accountId: id);
-        var account = (await app.Services.GetRequiredService<IAccountStore>().GetAsync(session.Tenant.Id, id, CancellationToken.None))!;
+        var account = await PipelineDeposits.AccountAsync(app.Services, session.Tenant.Id, id);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => app.Services.GetRequiredService<AccountLedger>().CreditAsync(account,
-            new AccountPosting("dep-1", new Money(100, new Currency("SGD", 2)), EntryType.Deposit, EntryStatus.Settled, "late"),
-            CancellationToken.None));
+        var refused = await PipelineDeposits.SendAsync(app.CreateClient(), session.Tenant, account, "settled", "dep-1", "1.00");
 
-        Assert.Equal(ErrorKind.Forbidden, error.Kind);
+        Assert.Equal("REJECTED", refused.GetProperty("status").GetString());
+        Assert.Contains("closed", refused.GetProperty("reason").GetString());
         var (_, balance) = await session.SendAsync(HttpMethod.Get, $"{Path}/balance");
         Assert.Equal(0m, balance.GetProperty("data")[0].GetProperty("available_balance").GetDecimal());
     }

@@ -1,10 +1,7 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Zoqq;
 
@@ -53,22 +50,13 @@ public sealed class ZoqqSession
 
         if (body is not null)
         {
-            var json = body as string ?? JsonSerializer.Serialize(body);
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = JsonHttp.Content(body);
         }
 
         return request;
     }
 
-    public async Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request)
-    {
-        using (request)
-        {
-            using var response = await App.CreateClient().SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-        }
-    }
+    public Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request) => JsonHttp.SendAsync(App.CreateClient(), request);
 
     public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null,
         string? accountId = null, string? requestId = null) =>
