@@ -84,15 +84,14 @@ internal sealed class CommitPlan
                 : new Outcome(null, DomainException.Conflict($"reference '{posting.Reference}' was already used for a different posting"));
         }
 
-        if (PostingShape.Violation(posting) is { } violation)
-        {
-            // Checked before anything of the plan changes, so only this intent is refused; the batch still commits.
-            return new Outcome(null, DomainException.Invalid("delta",
-                $"posting '{posting.Reference}' disagrees with its direction and status: {violation}"));
-        }
-
         var code = posting.Currency.Code;
         var current = _balances.GetValueOrDefault(code);
+        if (PostingShape.Violation(posting, current) is { } violation)
+        {
+            // Checked before anything of the plan changes, so only this intent is refused; the batch still commits.
+            return new Outcome(null, DomainException.Invalid("delta", $"posting '{posting.Reference}' is refused: {violation}"));
+        }
+
         if (LedgerLimits.WouldPass(current, posting.Delta))
         {
             // Intents that credit decide this themselves (a deposit is refused with a reason); this guards the rest.

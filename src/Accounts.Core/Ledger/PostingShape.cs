@@ -12,12 +12,16 @@ namespace Accounts.Core.Ledger;
 /// </list>
 /// Any other pair (a pending debit, a posting with status Reversed) and any reserved move are refused: no operation
 /// of the ledger makes them, so a posting that does is a fault in its caller, not money to book. Reversed is the
-/// status a reader sees for an entry a later Reversal entry names; it is never posted.
+/// status a reader sees for an entry a later Reversal entry names; it is never posted. A release can only free what
+/// is pending in the posting's currency: pending never falls below zero.
 /// </summary>
 public static class PostingShape
 {
-    /// <summary>Why <paramref name="posting"/>'s delta disagrees with its direction and status, or null when it agrees.</summary>
-    public static string? Violation(Posting posting)
+    /// <summary>
+    /// Why <paramref name="posting"/>'s delta disagrees with its direction and status or releases more than
+    /// <paramref name="current"/> (null: an empty balance) holds pending, or null when it is sound.
+    /// </summary>
+    public static string? Violation(Posting posting, BookBalance? current)
     {
         ArgumentNullException.ThrowIfNull(posting);
         var (m, d) = (posting.Amount.Minor, posting.Delta);
@@ -29,6 +33,11 @@ public static class PostingShape
         if (d.Reserved != 0)
         {
             return $"it moves reserved by {d.Reserved}; no posting reserves funds";
+        }
+
+        if (d.Pending < 0 && (Int128)(current?.Pending ?? 0) + d.Pending < 0)
+        {
+            return $"it releases {-d.Pending} pending but the {posting.Currency.Code} balance holds {current?.Pending ?? 0} pending";
         }
 
         return (posting.Direction, posting.Status) switch

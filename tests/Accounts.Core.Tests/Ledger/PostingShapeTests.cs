@@ -44,7 +44,7 @@ public class PostingShapeTests
             _ledger.PostAsync("book", Post("bad", direction, status, minor, posted, pending, reserved), CancellationToken.None));
 
         Assert.Equal((ErrorKind.Validation, "delta"), (error.Kind, error.Field));
-        Assert.Contains("'bad' disagrees with its direction and status", error.Message);
+        Assert.Contains("posting 'bad' is refused", error.Message);
         Assert.Contains(says, error.Message);
         var balance = Assert.Single(await _store.GetBalancesAsync("book", CancellationToken.None));
         Assert.Equal((0L, Held, 0L), (balance.Posted, balance.Pending, balance.Reserved));
