@@ -81,10 +81,13 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId, stri
     private LedgerDecision Refuse(string reference, LedgerEntry? held, string reason) =>
         Fail(reference, held, $"Refused deposit {_reference}: {reason}; refund due");
 
-    /// <summary>A Failed entry: no posted money, and the pending amount (if any) released.</summary>
+    /// <summary>
+    /// A Failed entry: no posted money, and the pending amount (if any) released. The entry is in the event's currency
+    /// and moves only that balance, so a pending amount in another currency is not released by it.
+    /// </summary>
     private LedgerDecision Fail(string reference, LedgerEntry? held, string description) =>
         Post(reference, EntryType.Deposit, Direction.Credit, EntryStatus.Failed, deposit.Amount,
-            new BalanceDelta(0, -(held?.Amount.Minor ?? 0), 0), description);
+            new BalanceDelta(0, held?.Currency == deposit.Amount.Currency ? -held.Amount.Minor : 0, 0), description);
 
     private LedgerDecision.Post Post(string reference, EntryType type, Direction direction, EntryStatus status,
         Money.Money amount, BalanceDelta delta, string? description = null, string? parent = null) =>

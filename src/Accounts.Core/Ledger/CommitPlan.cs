@@ -5,7 +5,7 @@ namespace Accounts.Core.Ledger;
 /// <summary>
 /// Turns a snapshot of a book and a batch of intents into one commit: each intent decides on the entries it can
 /// see (including those added earlier in the same batch); new entries are chained to the head, balances moved by
-/// each entry's delta, one reference record written per new entry. Replays of a known reference produce no entry;
+/// each entry's delta (which must agree with its direction and status, <see cref="PostingShape"/>), one reference record written per new entry. Replays of a known reference produce no entry;
 /// a reference reused with different fields is refused for that intent alone.
 /// </summary>
 internal sealed class CommitPlan
@@ -86,6 +86,12 @@ internal sealed class CommitPlan
 
         var code = posting.Currency.Code;
         var current = _balances.GetValueOrDefault(code);
+        if (PostingShape.Violation(posting, current) is { } violation)
+        {
+            // Checked before anything of the plan changes, so only this intent is refused; the batch still commits.
+            return new Outcome(null, DomainException.Invalid("delta", $"posting '{posting.Reference}' is refused: {violation}"));
+        }
+
         if (LedgerLimits.WouldPass(current, posting.Delta))
         {
             // Intents that credit decide this themselves (a deposit is refused with a reason); this guards the rest.
