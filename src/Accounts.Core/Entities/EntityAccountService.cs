@@ -10,8 +10,6 @@ namespace Accounts.Core.Entities;
 public sealed class EntityAccountService(IEntityStore entities, IAccountStore accounts, AccountNumberPool numbers,
     NumberPoolSettings pools, TimeProvider clock)
 {
-    public static string BookId(string tenantId, string accountId) => $"{tenantId}|acct|{accountId}";
-
     /// <summary>The first account's id is fixed by the entity, so repeated or concurrent approvals open it once.</summary>
     public static string FirstAccountId(string tenantId, string entityId) => DeterministicId.From($"vertex/first-account|{tenantId}|{entityId}");
 
@@ -73,7 +71,7 @@ public sealed class EntityAccountService(IEntityStore entities, IAccountStore ac
             Country = pool.Country,
             Type = entity.Type.ToString().ToLowerInvariant(),
             Status = AccountStatus.Active,
-            BookId = BookId(entity.TenantId, accountId),
+            BookId = Books.OfAccount(entity.TenantId, accountId),
             CreatedAt = now,
             UpdatedAt = now,
         };

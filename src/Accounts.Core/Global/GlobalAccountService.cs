@@ -17,8 +17,6 @@ public sealed class GlobalAccountService(IAccountStore accounts, InstitutionCata
 
     private const int NumberAttempts = 20;
 
-    public static string WalletBookId(string tenantId, string userId) => $"{tenantId}|wallet|{userId}";
-
     /// <param name="accountId">The new account's id, fixed by the caller so a retried open finds the same account.</param>
     public async Task<Account> OpenAsync(string tenantId, string userId, string accountId, string holderName,
         OpenGlobalAccount request, CancellationToken ct)
@@ -64,7 +62,7 @@ public sealed class GlobalAccountService(IAccountStore accounts, InstitutionCata
             Country = institution.Country,
             Type = VirtualAccountType,
             Status = AccountStatus.Active,
-            BookId = WalletBookId(tenantId, userId),
+            BookId = Books.OfWallet(tenantId, userId),
             Label = request.Label,
             CreatedAt = now,
             UpdatedAt = now,

@@ -11,7 +11,7 @@ public sealed class WalletService(IAccountStore accounts, LedgerService ledger, 
     /// <summary>One balance per currency the user holds or has an account in (zero until money arrives), by code.</summary>
     public async Task<IReadOnlyList<BookBalance>> BalancesAsync(string tenantId, string userId, CancellationToken ct)
     {
-        var bookId = GlobalAccountService.WalletBookId(tenantId, userId);
+        var bookId = Books.OfWallet(tenantId, userId);
         var held = (await ledger.GetBalancesAsync(bookId, ct)).ToDictionary(b => b.Currency.Code);
         foreach (var account in await accounts.ListByHolderAsync(tenantId, userId, ct))
         {
@@ -43,5 +43,5 @@ public sealed class WalletService(IAccountStore accounts, LedgerService ledger, 
 
     /// <summary>Entries that changed the user's posted balances, newest first.</summary>
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string tenantId, string userId, EntryQuery query, CancellationToken ct) =>
-        ledger.QueryEntriesAsync(GlobalAccountService.WalletBookId(tenantId, userId), query with { PostedChangesOnly = true }, ct);
+        ledger.QueryEntriesAsync(Books.OfWallet(tenantId, userId), query with { PostedChangesOnly = true }, ct);
 }

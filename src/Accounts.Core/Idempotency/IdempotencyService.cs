@@ -13,16 +13,16 @@ public sealed class IdempotencyService(IIdempotencyStore store, TimeProvider clo
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     /// <param name="run">Does the work given the operation id; returns the response to store.</param>
-    public async Task<StoredResponse> RunAsync(string tenantId, string scope, string key, string requestHash,
+    public async Task<StoredResponse> RunAsync(string tenantId, IdempotencyScope scope, string key, string requestHash,
         Func<string, Task<StoredResponse>> run, CancellationToken ct)
     {
-        var claim = new IdempotencyRecord(tenantId, scope, key, requestHash, Guid.CreateVersion7().ToString(), clock.GetUtcNow());
+        var claim = new IdempotencyRecord(tenantId, scope.Name, key, requestHash, Guid.CreateVersion7().ToString(), clock.GetUtcNow());
         var (inserted, record) = await store.TryInsertAsync(claim, ct);
         if (!inserted)
         {
             if (record.RequestHash != requestHash)
             {
-                throw DomainException.Conflict("x-request-id was already used with a different request; use a new key for a new request");
+                throw DomainException.Conflict($"{scope.KeyName} was already used with a different request; use a new key for a new request");
             }
 
             if (record.IsComplete)
@@ -32,10 +32,10 @@ public sealed class IdempotencyService(IIdempotencyStore store, TimeProvider clo
 
             if (clock.GetUtcNow() - record.StartedAt < Lease)
             {
-                throw DomainException.Conflict("a request with this x-request-id is still being processed; retry later");
+                throw StillRunning(scope);
             }
 
-            record = await TakeOverAsync(record, ct);
+            record = await TakeOverAsync(record, scope, ct);
         }
 
         StoredResponse response;
@@ -69,7 +69,7 @@ public sealed class IdempotencyService(IIdempotencyStore store, TimeProvider clo
         }
     }
 
-    private async Task<IdempotencyRecord> TakeOverAsync(IdempotencyRecord stale, CancellationToken ct)
+    private async Task<IdempotencyRecord> TakeOverAsync(IdempotencyRecord stale, IdempotencyScope scope, CancellationToken ct)
     {
         try
         {
@@ -77,7 +77,10 @@ public sealed class IdempotencyService(IIdempotencyStore store, TimeProvider clo
         }
         catch (ConcurrencyException)
         {
-            throw DomainException.Conflict("a request with this x-request-id is still being processed; retry later");
+            throw StillRunning(scope);
         }
     }
+
+    private static DomainException StillRunning(IdempotencyScope scope) =>
+        DomainException.Conflict($"a request with this {scope.KeyName} is still being processed; retry later");
 }

@@ -94,7 +94,7 @@ public sealed class InternalAccountService(IAccountStore accounts, IClaimStore c
             Country = string.Empty,
             Type = request.Type,
             Status = AccountStatus.Active,
-            BookId = InternalAttributes.BookId(tenantId, accountId),
+            BookId = Books.OfAccount(tenantId, accountId),
             Label = request.Name,
             ExternalId = request.ExternalId,
             ParentId = request.ParentId,

@@ -1,6 +1,6 @@
 namespace Accounts.Core.Internal;
 
-/// <summary>Names of the attributes an internal account keeps beside the core fields, and where its money is booked.</summary>
+/// <summary>Names of the attributes an internal account keeps beside the core fields.</summary>
 public static class InternalAttributes
 {
     public const string Custody = "custody";
@@ -10,9 +10,6 @@ public static class InternalAttributes
 
     /// <summary>Internal accounts are numbered by this pseudo-institution; numbers are unique across all tenants.</summary>
     public const string InstitutionCode = "INTERNAL";
-
-    /// <summary>Each internal account is its own book, so sub-accounts never share a partition or a balance row.</summary>
-    public static string BookId(string tenantId, string accountId) => $"{tenantId}|acct|{accountId}";
 
     public static string ExternalIdScope(string tenantId) => $"internal-external-id|{tenantId}";
 }

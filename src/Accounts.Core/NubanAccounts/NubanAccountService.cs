@@ -22,8 +22,6 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         ? found
         : throw new InvalidOperationException($"NUBAN institution {settings.InstitutionCode} is not a Nigerian NGN institution in the catalog");
 
-    public static string BookId(string tenantId, string accountId) => $"{tenantId}|acct|{accountId}";
-
     public async Task<Account> OpenStaticAsync(string tenantId, NubanCustomer customer, CancellationToken ct)
     {
         var accountId = Guid.CreateVersion7().ToString();
@@ -112,7 +110,7 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
             Country = "NG",
             Type = type,
             Status = AccountStatus.Active,
-            BookId = BookId(tenantId, accountId),
+            BookId = Books.OfAccount(tenantId, accountId),
             ExpiresAt = expiresAt,
             ExpectedAmountMinor = expectedMinor,
             CreatedAt = now,

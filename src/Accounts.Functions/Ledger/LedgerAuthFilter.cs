@@ -1,5 +1,6 @@
 using Accounts.Core.Errors;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Ledger;
 
@@ -17,9 +18,9 @@ public sealed class LedgerAuthFilter(TenantDirectory tenants, TokenService token
         var http = context.HttpContext;
         var apiKey = Required(http.Request, "x-api-key");
         Required(http.Request, "User-Agent");
-        EnsureJsonContent(http.Request);
+        RequestHeaders.EnsureJsonContent(http.Request, "Content-Type header must be application/json when a body is sent");
         var tenant = await tenants.AuthenticateAsync(apiKey, http.RequestAborted);
-        await tokens.ValidateAsync(tenant, BearerToken(http.Request), http.RequestAborted);
+        await tokens.ValidateAsync(tenant, RequestHeaders.BearerToken(http.Request), http.RequestAborted);
         http.Items[typeof(LedgerCaller)] = new LedgerCaller(tenant);
         return await next(context);
     }
@@ -35,30 +36,5 @@ public sealed class LedgerAuthFilter(TenantDirectory tenants, TokenService token
         return value.Length > MaxHeaderLength
             ? throw DomainException.Invalid(name, $"{name} header must not exceed {MaxHeaderLength} characters")
             : value;
-    }
-
-    // A body must be JSON; a body-less request may omit Content-Type (the Functions host forwards it only with a body).
-    private static void EnsureJsonContent(HttpRequest request)
-    {
-        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        var type = request.ContentType?.Split(';')[0].Trim();
-        if ((hasBody || !string.IsNullOrEmpty(type)) && !string.Equals(type, "application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw DomainException.Invalid("Content-Type", "Content-Type header must be application/json when a body is sent");
-        }
-    }
-
-    private static string BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        if (header.Length == 0)
-        {
-            throw new DomainException(ErrorKind.Unauthorized, "Authorization header with a Bearer token is required", "Authorization");
-        }
-
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
-            ? header[scheme.Length..].Trim()
-            : throw new DomainException(ErrorKind.Unauthorized, "Authorization header must be \"Bearer <access_token>\"", "Authorization");
     }
 }

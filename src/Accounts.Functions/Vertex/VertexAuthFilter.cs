@@ -1,5 +1,6 @@
 using Accounts.Core.Errors;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Vertex;
 
@@ -21,18 +22,10 @@ public sealed class VertexAuthFilter(TenantDirectory tenants) : IEndpointFilter
         }
 
         var tenant = await tenants.AuthenticateAsync(apiKey, http.RequestAborted);
-        EnsureJsonContent(http.Request);
+        // Vertex documents no Content-Type requirement for a body, only that a given one is JSON.
+        RequestHeaders.EnsureJsonContent(http.Request, requiredWithBody: false);
         var partnerId = http.GetRouteValue("partner_id") as string ?? string.Empty;
         http.Items[typeof(VertexCaller)] = new VertexCaller(tenant, partnerId);
         return await next(context);
-    }
-
-    private static void EnsureJsonContent(HttpRequest request)
-    {
-        var contentType = request.ContentType;
-        if (!string.IsNullOrEmpty(contentType) && !contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw DomainException.Invalid("Content-Type", "Content-Type header must be application/json");
-        }
     }
 }

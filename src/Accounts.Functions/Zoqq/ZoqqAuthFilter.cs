@@ -1,5 +1,6 @@
 using Accounts.Core.Errors;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Zoqq;
 
@@ -15,10 +16,10 @@ public sealed class ZoqqAuthFilter(TenantDirectory tenants, TokenService tokens)
         var http = context.HttpContext;
         var ct = http.RequestAborted;
         var tenant = (await AuthenticateKeyAsync(http.Request, tenants, ct)).Tenant;
-        var token = BearerToken(http.Request);
+        var token = RequestHeaders.BearerToken(http.Request);
         var requestId = ZoqqHeaders.Required(http.Request, ZoqqHeaders.RequestId);
         var userId = ZoqqHeaders.Required(http.Request, ZoqqHeaders.UserId);
-        EnsureJsonContent(http.Request);
+        RequestHeaders.EnsureJsonContent(http.Request);
         await tokens.ValidateAsync(tenant, token, ct);
         http.Items[typeof(ZoqqCaller)] = new ZoqqCaller(tenant, userId, requestId);
         return await next(context);
@@ -33,39 +34,5 @@ public sealed class ZoqqAuthFilter(TenantDirectory tenants, TokenService tokens)
         return caller.Tenant.ProductId == productId
             ? caller
             : throw DomainException.Unauthorized("x-product-id does not match the x-api-key");
-    }
-
-    public static void EnsureJsonContent(HttpRequest request)
-    {
-        var contentType = request.ContentType;
-        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        if (string.IsNullOrEmpty(contentType))
-        {
-            if (hasBody)
-            {
-                throw DomainException.Invalid("Content-Type", "Content-Type header must be application/json");
-            }
-
-            return;
-        }
-
-        if (!contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw DomainException.Invalid("Content-Type", "Content-Type header must be application/json");
-        }
-    }
-
-    private static string BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (header.Length == 0)
-        {
-            throw DomainException.Unauthorized("Authorization header with a Bearer token is required");
-        }
-
-        const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
-            ? header[scheme.Length..].Trim()
-            : throw DomainException.Unauthorized("Authorization header must be \"Bearer <access_token>\"");
     }
 }

@@ -6,7 +6,7 @@ namespace Accounts.Functions.Zoqq;
 /// <summary>Runs a Zoqq mutation once per x-request-id; a replay returns the stored response verbatim.</summary>
 public static class ZoqqIdempotency
 {
-    private const string Scope = "zoqq";
+    private static readonly IdempotencyScope Scope = new("zoqq", ZoqqHeaders.RequestId);
 
     /// <param name="run">Performs the mutation given the operation id and returns the success envelope as JSON.</param>
     public static async Task<IResult> RunAsync(HttpContext http, IdempotencyService idempotency, string operation,

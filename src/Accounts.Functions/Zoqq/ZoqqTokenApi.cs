@@ -12,7 +12,7 @@ public static class ZoqqTokenApi
     public static async Task<IResult> IssueToken(HttpRequest request, TenantDirectory tenants, TokenService tokens, CancellationToken ct)
     {
         var caller = await ZoqqAuthFilter.AuthenticateKeyAsync(request, tenants, ct);
-        ZoqqAuthFilter.EnsureJsonContent(request);
+        RequestHeaders.EnsureJsonContent(request);
         var body = JsonBody.Parse<TokenRequest>(await JsonBody.ReadTextAsync(request, ct), ZoqqJson.Options);
         if (string.IsNullOrEmpty(body.ClientSecret))
         {

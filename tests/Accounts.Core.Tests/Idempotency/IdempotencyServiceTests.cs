@@ -10,10 +10,12 @@ public class IdempotencyServiceTests
     private readonly ManualClock _clock = new(new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero));
     private int _runs;
 
+    private static readonly IdempotencyScope Scope = new("zoqq", "request-key");
+
     private IdempotencyService Service => new(_store, _clock);
 
     private Task<StoredResponse> Run(string key, string hash, string body = "created") =>
-        Service.RunAsync("tenant", "zoqq", key, hash, id =>
+        Service.RunAsync("tenant", Scope, key, hash, id =>
         {
             Interlocked.Increment(ref _runs);
             return Task.FromResult(new StoredResponse(200, $"{body}:{id}"));
@@ -37,13 +39,14 @@ public class IdempotencyServiceTests
         var error = await Assert.ThrowsAsync<DomainException>(() => Run("k1", "hash-b"));
 
         Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.StartsWith("request-key was already used", error.Message);
         Assert.Equal(1, _runs);
     }
 
     [Fact]
     public async Task A_refused_request_frees_its_key_for_a_corrected_retry()
     {
-        await Assert.ThrowsAsync<DomainException>(() => Service.RunAsync("tenant", "zoqq", "k1", "hash-a",
+        await Assert.ThrowsAsync<DomainException>(() => Service.RunAsync("tenant", Scope, "k1", "hash-a",
             _ => throw DomainException.Invalid("label", "bad"), CancellationToken.None));
 
         var retried = await Run("k1", "hash-b");
@@ -55,7 +58,7 @@ public class IdempotencyServiceTests
     [Fact]
     public async Task A_failure_that_is_not_a_refusal_keeps_the_claim_so_a_retry_reuses_the_operation_id()
     {
-        await Assert.ThrowsAsync<TimeoutException>(() => Service.RunAsync("tenant", "zoqq", "k1", "hash-a",
+        await Assert.ThrowsAsync<TimeoutException>(() => Service.RunAsync("tenant", Scope, "k1", "hash-a",
             _ => throw new TimeoutException("storage timed out after the account row landed"), CancellationToken.None));
         var during = await Assert.ThrowsAsync<DomainException>(() => Run("k1", "hash-a"));
         _clock.Advance(IdempotencyService.Lease + TimeSpan.FromSeconds(1));
@@ -63,6 +66,7 @@ public class IdempotencyServiceTests
         var retried = await Run("k1", "hash-a");
 
         Assert.Equal(ErrorKind.Conflict, during.Kind);
+        Assert.Equal("a request with this request-key is still being processed; retry later", during.Message);
         Assert.Equal(1, _store.Count);
         Assert.Equal(1, _runs);
         Assert.StartsWith("created:", retried.Body);
@@ -72,7 +76,7 @@ public class IdempotencyServiceTests
     public async Task A_request_still_running_makes_a_concurrent_retry_a_conflict()
     {
         var release = new TaskCompletionSource();
-        var first = Service.RunAsync("tenant", "zoqq", "k1", "hash-a", async id =>
+        var first = Service.RunAsync("tenant", Scope, "k1", "hash-a", async id =>
         {
             await release.Task;
             return new StoredResponse(200, id);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Accounts.Core.Entities;
+using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
 using Accounts.Functions.Tests.Infrastructure;
 using Accounts.Storage;
@@ -126,7 +126,7 @@ public sealed class VertexTransactionTests(AppFixture app)
     private static async Task TamperAsync(VertexSession session, string accountId, string entryId)
     {
         var table = session.Services.GetRequiredService<StorageTables>().Ledger;
-        var partition = KeyEncoder.Encode(EntityAccountService.BookId(session.Tenant.Id, accountId));
+        var partition = KeyEncoder.Encode(Books.OfAccount(session.Tenant.Id, accountId));
         var rows = new List<TableEntity>();
         await foreach (var entry in table.Client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Id eq {entryId}")))
         {
