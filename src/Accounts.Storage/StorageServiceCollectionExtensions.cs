@@ -44,9 +44,7 @@ public static class StorageServiceCollectionExtensions
                 options.ConnectionString = connectionString is null
                     ? null
                     : throw new FormatException("Give Storage:ConnectionString or Storage:TableEndpoint, not both");
-                options.TableEndpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-                    ? uri
-                    : throw new FormatException($"Storage:TableEndpoint must be an absolute http(s) URI, not '{endpoint}'");
+                options.TableEndpoint = StorageEndpoint.Parse("Storage:TableEndpoint", endpoint);
             }
             else
             {

@@ -13,7 +13,7 @@ public static class QueueRegistration
     public static IServiceCollection AddDepositQueue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<QueueStorageOptions>()
-            .Configure(options => options.Endpoint = QueueStorageOptions.ParseEndpoint(configuration[QueueStorageOptions.EndpointKey]));
+            .Configure(options => options.Endpoint = StorageEndpoint.Parse(QueueStorageOptions.EndpointKey, configuration[QueueStorageOptions.EndpointKey]));
         services.AddSingleton(sp => DepositQueue.Create(
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<IOptions<QueueStorageOptions>>().Value));
         return services;

@@ -11,10 +11,4 @@ public sealed class QueueStorageOptions
     public const string EndpointKey = "Storage:QueueEndpoint";
 
     public Uri? Endpoint { get; set; }
-
-    /// <summary>An absolute http(s) URI, or null for an empty setting; anything else is refused naming the setting.</summary>
-    public static Uri? ParseEndpoint(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri
-        : throw new FormatException($"{EndpointKey} must be an absolute http(s) URI, not '{text}'");
 }
