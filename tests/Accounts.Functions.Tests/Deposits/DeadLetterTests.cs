@@ -29,7 +29,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
         _factory = new TestingAppFactory(_azurite.ConnectionString, AzuriteFixture.NewTablePrefix(), builder => builder
             .UseSetting("Deposits:MaxDeliveryCount", "2")
             .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp =>
-                new FailingAccountStore(new TableAccountStore(sp.GetRequiredService<StorageTables>()), PoisonNumber))));
+                FailingLookups(new TableAccountStore(sp.GetRequiredService<StorageTables>()), PoisonNumber))));
         await Factory.Services.GetRequiredService<Api.StartupGate>().WaitAsync(CancellationToken.None);
     }
 
@@ -69,26 +69,8 @@ public sealed class DeadLetterTests : IAsyncLifetime
     }
 
     /// <summary>Fails every lookup of one account number, as a storage fault that never heals would.</summary>
-    private sealed class FailingAccountStore(IAccountStore inner, string poisonNumber) : IAccountStore
-    {
-        public Task<Account> InsertAsync(Account account, CancellationToken ct) => inner.InsertAsync(account, ct);
-
-        public Task<Account> UpdateAsync(Account account, CancellationToken ct) => inner.UpdateAsync(account, ct);
-
-        public Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct) => inner.GetAsync(tenantId, accountId, ct);
-
-        public Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct) =>
-            inner.ListByHolderAsync(tenantId, holderId, ct);
-
-        public Task<IReadOnlyList<Account>> ListByTenantAsync(string tenantId, AccountKind? kind, CancellationToken ct) =>
-            inner.ListByTenantAsync(tenantId, kind, ct);
-
-        public Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
-            accountNumber == poisonNumber
-                ? throw new InvalidOperationException($"account store poisoned for {poisonNumber}")
-                : inner.FindByNumberAsync(tenantId, accountNumber, ct);
-
-        public Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct) =>
-            inner.TryClaimNumberAsync(institutionCode, accountNumber, tenantId, accountId, ct);
-    }
+    private static IAccountStore FailingLookups(IAccountStore inner, string poisonNumber) =>
+        new AccountLookupFault(inner, (_, accountNumber, _, real) => accountNumber == poisonNumber
+            ? throw new InvalidOperationException($"account store poisoned for {poisonNumber}")
+            : real());
 }

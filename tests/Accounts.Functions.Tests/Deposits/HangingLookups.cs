@@ -16,34 +16,14 @@ public sealed class HangingLookups
 
     public void Arm(string accountNumber) => _number = accountNumber;
 
-    public IAccountStore Wrap(IAccountStore inner) => new Store(inner, this);
-
-    private sealed class Store(IAccountStore inner, HangingLookups hang) : IAccountStore
+    public IAccountStore Wrap(IAccountStore inner) => new AccountLookupFault(inner, async (_, accountNumber, ct, real) =>
     {
-        public Task<Account> InsertAsync(Account account, CancellationToken ct) => inner.InsertAsync(account, ct);
-
-        public Task<Account> UpdateAsync(Account account, CancellationToken ct) => inner.UpdateAsync(account, ct);
-
-        public Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct) => inner.GetAsync(tenantId, accountId, ct);
-
-        public Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct) =>
-            inner.ListByHolderAsync(tenantId, holderId, ct);
-
-        public Task<IReadOnlyList<Account>> ListByTenantAsync(string tenantId, AccountKind? kind, CancellationToken ct) =>
-            inner.ListByTenantAsync(tenantId, kind, ct);
-
-        public async Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct)
+        if (accountNumber == _number)
         {
-            if (accountNumber == hang._number)
-            {
-                hang._entered.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-
-            return await inner.FindByNumberAsync(tenantId, accountNumber, ct);
+            _entered.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
         }
 
-        public Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct) =>
-            inner.TryClaimNumberAsync(institutionCode, accountNumber, tenantId, accountId, ct);
-    }
+        return await real();
+    });
 }
