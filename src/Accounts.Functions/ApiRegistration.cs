@@ -4,7 +4,7 @@ using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
 using Accounts.Functions.Deposits;
-using Accounts.Functions.Ledger;
+using Accounts.Functions.Internal;
 using Accounts.Functions.Nuban;
 using Accounts.Functions.Operator;
 using Accounts.Functions.Security;
@@ -30,7 +30,7 @@ public static class ApiRegistration
         services.AddOptions<DevTenantOptions>().BindConfiguration(DevTenantOptions.Section);
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
-        builder.AddDeposits().AddZoqq().AddNuban().AddLedgerDialect().AddVertex().AddOperator();
+        builder.AddDeposits().AddZoqq().AddNuban().AddInternalDialect().AddVertex().AddOperator();
         return builder;
     }
 

@@ -1,7 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Claims;
 using Accounts.Core.Deposits;
-using Accounts.Core.Entities;
+using Accounts.Core.Kyc;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.NubanAccounts;
@@ -9,7 +9,7 @@ using Accounts.Core.Tenancy;
 using Accounts.Storage.Accounts;
 using Accounts.Storage.Claims;
 using Accounts.Storage.Deposits;
-using Accounts.Storage.Entities;
+using Accounts.Storage.Kyc;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
 using Accounts.Storage.NubanAccounts;

@@ -1,4 +1,4 @@
-using Accounts.Core.Entities;
+using Accounts.Core.Kyc;
 
 namespace Accounts.Functions.Vertex;
 

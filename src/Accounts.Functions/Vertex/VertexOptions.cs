@@ -1,4 +1,4 @@
-using Accounts.Core.Entities;
+using Accounts.Core.Kyc;
 using Accounts.Core.Money;
 
 namespace Accounts.Functions.Vertex;

@@ -1,4 +1,4 @@
-using Accounts.Core.Entities;
+using Accounts.Core.Kyc;
 using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Vertex;

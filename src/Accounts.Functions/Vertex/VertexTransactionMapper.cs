@@ -1,5 +1,5 @@
 using Accounts.Core.Deposits;
-using Accounts.Core.Entities;
+using Accounts.Core.Kyc;
 using Accounts.Core.Ledger;
 using Accounts.Core.Money;
 

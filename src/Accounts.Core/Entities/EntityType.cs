@@ -1,7 +1,0 @@
-namespace Accounts.Core.Entities;
-
-public enum EntityType
-{
-    Personal,
-    Business,
-}

@@ -1,0 +1,7 @@
+namespace Accounts.Core.Kyc;
+
+public enum EntityType
+{
+    Personal,
+    Business,
+}

@@ -1,0 +1,3 @@
+namespace Accounts.Functions.Internal;
+
+public sealed record InternalErrorDetail(string Code, string Message, string? Field);

@@ -1,0 +1,25 @@
+using Accounts.Core.Errors;
+using Accounts.Functions.Api;
+
+namespace Accounts.Functions.Internal;
+
+/// <summary>The Ledger error body, for every Ledger endpoint: <c>{"error": {"code", "message", "field"}}</c>.</summary>
+public sealed class InternalErrorFilter(ILogger<InternalErrorFilter> logger) : ApiErrorFilter(logger)
+{
+    protected override IResult Render(ApiError error) =>
+        Results.Json(new InternalError(new InternalErrorDetail(Code(error.Kind), error.Message, error.Field)), InternalJson.Options,
+            statusCode: error.Status);
+
+    public static string Code(ErrorKind? kind) => kind switch
+    {
+        ErrorKind.Validation => "INVALID_REQUEST",
+        ErrorKind.Unauthorized => "UNAUTHORIZED",
+        ErrorKind.Forbidden => "FORBIDDEN",
+        ErrorKind.NotFound => "NOT_FOUND",
+        ErrorKind.Conflict => "CONFLICT",
+        ErrorKind.Gone => "GONE",
+        ErrorKind.Unavailable => "UNAVAILABLE",
+        null => "INTERNAL_ERROR",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,3 @@
+namespace Accounts.Functions.Internal;
+
+public sealed record InternalPage(InternalPagination Pagination, IReadOnlyList<InternalAccount> Results);

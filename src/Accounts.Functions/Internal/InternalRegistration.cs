@@ -1,0 +1,17 @@
+using Accounts.Core.Internal;
+
+namespace Accounts.Functions.Internal;
+
+public static class InternalRegistration
+{
+    public static WebApplicationBuilder AddInternalDialect(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<InternalParents>();
+        services.AddSingleton<InternalAccountService>();
+        services.AddSingleton<InternalAccountLifecycle>();
+        services.AddSingleton<InternalAccountDirectory>();
+        services.AddOptions<InternalCustodyOptions>().BindConfiguration(InternalCustodyOptions.Section);
+        return builder;
+    }
+}

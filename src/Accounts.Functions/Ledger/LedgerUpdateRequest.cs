@@ -1,4 +1,0 @@
-namespace Accounts.Functions.Ledger;
-
-/// <summary>PATCH body: only these fields may be sent; an absent or null field is left unchanged.</summary>
-public sealed record LedgerUpdateRequest(string? Name, string? ExternalId, string? Status);
