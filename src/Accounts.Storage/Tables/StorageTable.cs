@@ -30,6 +30,8 @@ public sealed class StorageTable
     /// <summary>
     /// Runs one storage operation (retries and continuation pages included) within the operation timeout. Running out
     /// of time is a <see cref="TimeoutException"/> (an outage); the caller's own cancellation stays a cancellation.
+    /// When the bound ends a retry, the client throws an AggregateException of all attempts (one of them a plain
+    /// cancellation), not an OperationCanceledException; that is the same timeout and is reported as one.
     /// </summary>
     internal async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken ct)
     {
@@ -39,7 +41,8 @@ public sealed class StorageTable
         {
             return await operation(bounded.Token);
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested
+            && (e is OperationCanceledException || (e is AggregateException && bounded.IsCancellationRequested)))
         {
             throw new TimeoutException($"Storage operation on table {Name} did not finish within {operationTimeout}", e);
         }

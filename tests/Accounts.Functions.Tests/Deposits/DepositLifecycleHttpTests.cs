@@ -150,7 +150,8 @@ public class DepositLifecycleHttpTests(AppFixture app)
             await Task.Delay(100);
         }
 
-        Assert.All(statuses, s => Assert.Equal(202, s));
+        Assert.True(statuses.All(s => s == 202),
+            $"answers {string.Join(", ", statuses.Where(s => s != 202))}; the app logged:{Environment.NewLine}{app.Errors.Describe()}");
         Assert.Equal((expected, 0m), await Balance(session));
         var all = new List<JsonElement>();
         for (var page = 1; page <= 5; page++)

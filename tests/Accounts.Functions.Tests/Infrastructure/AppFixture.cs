@@ -3,6 +3,7 @@ using Accounts.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Accounts.Functions.Tests.Infrastructure;
 
@@ -38,6 +39,9 @@ public class AppFixture : IAsyncLifetime
 
     public string StorageConnectionString => _azurite.ConnectionString;
 
+    /// <summary>What the app logged at Error or above: tells why an answer was a 500 when a test sees one.</summary>
+    public CapturedLogs Errors { get; } = new(LogLevel.Error);
+
     /// <summary>The app's root services, e.g. to seed data through the same stores the endpoints use.</summary>
     public IServiceProvider Services => Factory.Services;
 
@@ -54,7 +58,11 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        _factory = new TestingAppFactory(_azurite.ConnectionString, TablePrefix, _configure, _underFunctionsHost);
+        _factory = new TestingAppFactory(_azurite.ConnectionString, TablePrefix, builder =>
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+            _configure?.Invoke(builder);
+        }, _underFunctionsHost);
 
         // Start the host now, so a broken startup fails here with its own exception rather than in the first test,
         // and wait for the tables, because tests seed data through the stores directly.

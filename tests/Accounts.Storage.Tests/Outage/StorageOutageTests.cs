@@ -45,6 +45,26 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_read_whose_retry_is_cut_short_by_the_operation_timeout_is_an_outage()
+    {
+        // The first attempt times out (1 s) and the retry is still waiting when the operation's bound (1.5 s) ends it:
+        // the client reports both attempts together, one of them a plain cancellation. Seen as a 500 under load.
+        await using var server = StubTableServer.Silent();
+        var options = new TableStorageOptions
+        {
+            ConnectionString = server.ConnectionString,
+            AttemptTimeout = TimeSpan.FromSeconds(1),
+            OperationTimeout = TimeSpan.FromSeconds(1.5),
+        };
+        var tables = new StorageTables(options);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => tables.Accounts.GetAsync("p", "r", CancellationToken.None));
+
+        Assert.IsType<TimeoutException>(error);
+        Assert.True(StorageOutage.Is(error), error.ToString());
+    }
+
+    [Fact]
     public async Task A_conditional_write_to_a_server_that_never_answers_ends_at_the_operation_timeout()
     {
         await using var server = StubTableServer.Silent();
