@@ -1,137 +1,95 @@
-using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Accounts.Bench;
-using Accounts.Core.Accounts;
-using Accounts.Core.Ledger;
-using Accounts.Core.Money;
 using Accounts.Storage;
-using Accounts.Storage.Accounts;
-using Accounts.Storage.Tables;
 using Accounts.Storage.Emulator;
-using Accounts.Storage.Ledger;
+using Accounts.Storage.Tables;
 
-// The storage layer against the bare table client, in one run against one Azurite at one concurrency, so the
-// ratios say what the layer costs regardless of how loaded the machine is:
-//  1. book commits: LedgerService.PostAsync on a fresh book (read the book, build, one entity-group transaction)
-//     against a raw 2-entity entity-group transaction;
-//  2. point reads: TableAccountStore.GetAsync (read + map to Account) against a raw point read of the same row;
-//  3. deposits on one hot book (group commit) against raw single-entity inserts.
-// Usage: dotnet run -c Release --project bench/Accounts.Bench [operations per measurement, default 2000]
-var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
-const int concurrency = 64;
-var ports = FreePorts.Take(3);
+// The end-to-end benchmark (README "Benchmark"): the app in Release as its own process over its own Azurite, driven
+// over HTTP at 32 concurrent clients, every scenario reported as a ratio to a raw baseline measured in the same run.
+// Usage: dotnet run -c Release --project bench/Accounts.Bench [-- --quick] [-- --out <folder>]
+var quick = args.Contains("--quick");
+var outFolder = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+var scale = quick
+    ? new { Reads = 500, Deposits = 400, DepositAccounts = 200, Lists = new[] { 100, 1_000, 5_000 }, Transactions = new[] { 100, 5_000 } }
+    : new { Reads = 2_000, Deposits = 2_000, DepositAccounts = 1_000, Lists = new[] { 100, 10_000, 100_000 }, Transactions = new[] { 100, 100_000 } };
 var repo = RepoPaths.FindRepoRoot(AppContext.BaseDirectory);
+var ports = FreePorts.Take(4);
 await using var azurite = await AzuriteProcess.StartAsync(
     new AzuriteOptions(Path.Combine(repo, "tools", "azurite"), null, ports[0], ports[1], ports[2]), CancellationToken.None);
-// Generous time bounds: on a loaded machine a queued call may take longer than the service's 8 s outage bound, and
-// a benchmark should measure it, not fail.
-var tables = new StorageTables(new TableStorageOptions
+StorageTables Tables(string prefix) => new(new TableStorageOptions
 {
     ConnectionString = azurite.ConnectionString,
-    TablePrefix = "bench",
+    TablePrefix = prefix,
     OperationTimeout = TimeSpan.FromSeconds(120),
     AttemptTimeout = TimeSpan.FromSeconds(60),
 });
-await new TableInitializer(tables).EnsureTablesAsync(CancellationToken.None);
-var ct = CancellationToken.None;
-var usd = new Currency("USD", 2);
-var ledger = new LedgerService(new TableLedgerStore(tables), TimeProvider.System);
-var accounts = new TableAccountStore(tables);
+var raw = Tables("raw");
+await new TableInitializer(raw).EnsureTablesAsync(CancellationToken.None);
+await using var app = await AppProcess.StartAsync(repo, azurite.ConnectionString, "app", ports[3]);
+var appTables = Tables("app");
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(2) };
 
-// Warm both paths (JIT, and a full connection pool below) so neither measurement pays the start-up.
-await RawTables.InsertPairAsync(tables, "warm", ct);
-await ledger.PostAsync("warm-book", Deposit(0), ct);
-
-// Each pair is measured in alternating rounds (raw, layer, layer, raw, ...), so a burst of load from elsewhere on the
-// machine falls on both sides instead of skewing one of them.
-var account = await accounts.InsertAsync(SampleAccount(), ct);
-await TimeAsync(4 * concurrency, _ => RawTables.PointReadAsync(tables, KeyEncoder.Encode(account.TenantId), KeyEncoder.Encode(account.Id), ct));
-var (rawCommit, bookCommit) = await CompareAsync(
-    i => RawTables.InsertPairAsync(tables, $"pair-{i:D10}", ct),
-    i => ledger.PostAsync($"book-{i:D10}", Deposit(i), ct));
-var (rawRead, storeRead) = await CompareAsync(
-    _ => RawTables.PointReadAsync(tables, KeyEncoder.Encode(account.TenantId), KeyEncoder.Encode(account.Id), ct),
-    _ => accounts.GetAsync(account.TenantId, account.Id, ct));
-var (rawInsert, hotBook) = await CompareAsync(
-    i => RawTables.InsertOneAsync(tables, i, ct),
-    i => ledger.PostAsync("bench-book", Deposit(i), ct));
-
-var balance = (await ledger.GetBalancesAsync("bench-book", ct)).Single().Posted;
-var expected = Enumerable.Range(0, count / 4 * 4).Sum(i => 100L + i);
-Console.WriteLine($"{count} operations per measurement, {concurrency} concurrent, {Environment.ProcessorCount} cores");
-Report("raw 2-entity transactions", rawCommit, "book commits (fresh books)", bookCommit);
-Report("raw point reads", rawRead, "account store reads", storeRead);
-Report("raw inserts", rawInsert, "hot-book deposits (group commit)", hotBook);
-Console.WriteLine(balance == expected ? "balance exact" : $"BALANCE WRONG: {balance} != {expected}");
-return balance == expected ? 0 : 1;
-
-void Report(string rawName, TimeSpan raw, string layerName, TimeSpan layer)
+Console.WriteLine("baselines");
+await RawTables.InsertRowAsync(raw, "read", "row", CancellationToken.None);
+var baselines = new Dictionary<string, Sample>
 {
-    var done = count / 4 * 4;
-    Console.WriteLine($"{rawName,-34} {done / raw.TotalSeconds,8:F0} ops/s");
-    Console.WriteLine($"{layerName,-34} {done / layer.TotalSeconds,8:F0} ops/s   ratio layer/raw {raw.TotalSeconds / layer.TotalSeconds:F2}");
-}
-
-async Task<(TimeSpan Raw, TimeSpan Layer)> CompareAsync(Func<int, Task> raw, Func<int, Task> layer)
-{
-    const int rounds = 4;
-    var perRound = count / rounds;
-    TimeSpan rawTime = TimeSpan.Zero, layerTime = TimeSpan.Zero;
-    for (var round = 0; round < rounds; round++)
-    {
-        // Which side goes first alternates too, so neither always runs on a freshly warmed (or freshly disturbed) pool.
-        var offset = round * perRound;
-        if (round % 2 == 0)
-        {
-            rawTime += await TimeAsync(perRound, i => raw(offset + i));
-            layerTime += await TimeAsync(perRound, i => layer(offset + i));
-        }
-        else
-        {
-            layerTime += await TimeAsync(perRound, i => layer(offset + i));
-            rawTime += await TimeAsync(perRound, i => raw(offset + i));
-        }
-    }
-
-    return (rawTime, layerTime);
-}
-
-Posting Deposit(int i) => new($"dep-{i}", "acct", EntryType.Deposit, Direction.Credit, EntryStatus.Settled,
-    new Money(100 + i, usd), BalanceDelta.SettledCredit(100 + i), "bench");
-
-static Account SampleAccount() => new()
-{
-    Id = Guid.CreateVersion7().ToString(),
-    TenantId = "bench-tenant",
-    Kind = AccountKind.Global,
-    HolderId = "holder",
-    AccountNumber = "0123456789",
-    InstitutionCode = "999",
-    Currency = "USD",
-    Country = "US",
-    Type = "CURRENT",
-    Status = AccountStatus.Active,
-    BookId = "bench-account-book",
-    Label = "bench",
-    CreatedAt = DateTimeOffset.UtcNow,
-    UpdatedAt = DateTimeOffset.UtcNow,
-    Attributes = new Dictionary<string, string> { ["holderName"] = "Bench Holder" },
+    ["raw point read"] = await Load.RunAsync(scale.Reads, _ => RawTables.PointReadAsync(raw, "read", "row", CancellationToken.None)),
+    ["raw 2-entity transaction"] = await Load.RunAsync(scale.Deposits, i => RawTables.InsertPairAsync(raw, $"pair-{i:D10}", CancellationToken.None)),
+    ["raw single-partition insert"] = await Load.RunAsync(scale.Deposits, i => RawTables.InsertOneAsync(raw, i, CancellationToken.None)),
+    ["trivial route (GET /)"] = await Load.RunAsync(scale.Reads, async _ => (await http.GetAsync("/")).EnsureSuccessStatusCode().Dispose()),
 };
 
-static async Task<TimeSpan> TimeAsync(int count, Func<int, Task> op)
+Console.WriteLine("reads");
+var tenant = await BenchTenant.CreateAsync(http, "reads");
+var zoqq = await DialectAccounts.ZoqqAsync(tenant);
+var readTargets = new (string Name, Func<HttpRequestMessage> Request)[]
 {
-    using var gate = new SemaphoreSlim(concurrency);
-    var clock = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+    ("Zoqq GET balance", () => tenant.Request(HttpMethod.Get, "/zoqq/api/v1/account/balance", userId: DialectAccounts.ZoqqUser)),
+    ("Zoqq GET account", zoqq.Get),
+    ("Internal GET account", (await DialectAccounts.InternalAsync(tenant)).Get),
+    ("Nuban GET account", (await DialectAccounts.NubanAsync(tenant)).Get),
+    ("Vertex get_details", (await DialectAccounts.VertexAsync(tenant)).Get),
+};
+var reads = new List<RateRatio>();
+foreach (var (name, request) in readTargets)
+{
+    var sample = await Load.RunAsync(scale.Reads, async _ =>
     {
-        await gate.WaitAsync();
-        try
-        {
-            await op(i);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }));
-    return clock.Elapsed;
+        using var message = request();
+        await BenchTenant.SendAsync(http, message, 200);
+    });
+    reads.Add(new RateRatio(name, "raw point read", sample, sample.PerSecond / baselines["raw point read"].PerSecond));
 }
+
+Console.WriteLine("deposits");
+var payer = await BenchTenant.CreateAsync(http, "deposits");
+var spreadAccounts = new DialectAccount[scale.DepositAccounts];
+await Load.RunAsync(spreadAccounts.Length, async i => spreadAccounts[i] = await DialectAccounts.InternalAsync(payer, $"spread-{i}"));
+var spread = await DepositScenarios.RunAsync(payer, http, spreadAccounts, scale.Deposits, "spread");
+var hot = await DepositScenarios.RunAsync(payer, http, [await DialectAccounts.InternalAsync(payer, "hot")], scale.Deposits, "hot");
+var deposits = new List<RateRatio>
+{
+    new($"deposits over {spreadAccounts.Length:N0} accounts", "raw 2-entity transaction", spread.Webhooks with { PerSecond = spread.AppliedPerSecond },
+        spread.AppliedPerSecond / baselines["raw 2-entity transaction"].PerSecond),
+    new("deposits into one account", "raw single-partition insert", hot.Webhooks with { PerSecond = hot.AppliedPerSecond },
+        hot.AppliedPerSecond / baselines["raw single-partition insert"].PerSecond),
+};
+
+Console.WriteLine("lists");
+var lists = new List<ListPoint>();
+lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Zoqq", DialectAccounts.ZoqqAsync, scale.Lists));
+lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Internal", t => DialectAccounts.InternalAsync(t), scale.Lists));
+lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Nuban", DialectAccounts.NubanAsync, scale.Lists));
+lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Vertex", DialectAccounts.VertexAsync, scale.Lists));
+lists.AddRange(await ListScenarios.VertexTransactionsAsync(http, appTables, scale.Transactions));
+// A list that failed at some size has no ratio: its target is not met (reported as such).
+var growth = lists.GroupBy(l => l.List)
+    .Select(g => new GrowthRatio(g.Key, g.First().Size, scale.Lists.Contains(g.Last().Size) && g.Key != "Vertex transactions" ? scale.Lists[^1] : scale.Transactions[^1],
+        g.All(l => l.Page is not null) && g.Count() > 1 ? g.Last().Page!.P50Ms / g.First().Page!.P50Ms : null))
+    .ToList();
+
+var result = new BenchResult(DateTimeOffset.UtcNow, $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+    quick ? "quick" : "full", Load.Concurrency, baselines, reads, deposits, lists, growth, app.PeakMemoryMiB(), BenchTenant.Retries,
+    BenchResult.Check(reads, deposits, growth));
+await Report.WriteAsync(result, outFolder ?? Path.Combine(repo, "bench", "results", quick ? "quick" : string.Empty));
+return result.Targets.All(t => t.Met) ? 0 : 2;

@@ -17,6 +17,9 @@ internal static class RawTables
     public static Task InsertOneAsync(StorageTables tables, int i, CancellationToken ct) =>
         tables.Claims.Once.AddEntityAsync(Row("raw", i.ToString("D10"), i), ct);
 
+    public static Task InsertRowAsync(StorageTables tables, string partition, string row, CancellationToken ct) =>
+        tables.Accounts.Client.UpsertEntityAsync(Row(partition, row, 1), cancellationToken: ct);
+
     public static async Task PointReadAsync(StorageTables tables, string partition, string row, CancellationToken ct)
     {
         var result = await tables.Accounts.Client.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: ct);
