@@ -7,9 +7,4 @@ public static class InternalAttributes
 
     /// <summary>A digest of the create request, so a create replayed with the same externalId can be told from a reuse.</summary>
     public const string CreateFingerprint = "create_fingerprint";
-
-    /// <summary>Internal accounts are numbered by this pseudo-institution; numbers are unique across all tenants.</summary>
-    public const string InstitutionCode = "INTERNAL";
-
-    public static string ExternalIdScope(string tenantId) => $"internal-external-id|{tenantId}";
 }
