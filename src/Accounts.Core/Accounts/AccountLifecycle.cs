@@ -1,5 +1,5 @@
 using Accounts.Core.Accounts.Numbers;
-using Accounts.Core.Claims;
+using Accounts.Core.Idempotency;
 using Accounts.Core.Errors;
 using Accounts.Core.Ledger;
 using Accounts.Core.Money;
@@ -12,13 +12,16 @@ namespace Accounts.Core.Accounts;
 /// dialect addresses an account (by id, by number, as its holder) is the <c>load</c> it passes, which also gives the
 /// dialect's own refusals. Every write is ETag-checked and decided again on fresh state when it loses a race.
 /// </summary>
-public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numbers, IClaimStore claims, AccountSeal seal,
+public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numbers, IdempotencyKeys keys, AccountSeal seal,
     LedgerService ledger, TimeProvider clock)
 {
     private const int InsertAttempts = 20;
 
     /// <summary>Where externalIds are unique: per tenant. Stored with every claim, so it never changes.</summary>
     public static string ExternalIdScope(string tenantId) => $"internal-external-id|{tenantId}";
+
+    public static DomainException ExternalIdTaken(string externalId) =>
+        new(ErrorKind.Conflict, $"externalId '{externalId}' is already used by another account", "externalId");
 
     /// <summary>
     /// Opens the account unless its id exists (then returns the stored one, for the caller to judge as a replay).
@@ -73,9 +76,9 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numb
         CheckStatus(change.Status);
         var account = await load(ct);
         if (change.ExternalId is { } externalId && externalId != account.ExternalId
-            && !await claims.TryClaimAsync(ExternalIdScope(account.TenantId), externalId, account.Id, ct))
+            && !await keys.ClaimUniqueAsync(ExternalIdScope(account.TenantId), externalId, account.Id, ct))
         {
-            throw new DomainException(ErrorKind.Conflict, $"externalId '{externalId}' is already used by another account", "externalId");
+            throw ExternalIdTaken(externalId);
         }
 
         while (true)

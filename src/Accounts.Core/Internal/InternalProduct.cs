@@ -1,6 +1,6 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Accounts.Numbers;
-using Accounts.Core.Claims;
+using Accounts.Core.Idempotency;
 using Accounts.Core.Errors;
 using Accounts.Core.Money;
 
@@ -9,38 +9,34 @@ namespace Accounts.Core.Internal;
 /// <summary>
 /// The internal product's part of opening: internal ledger accounts of a tenant, numbered by 12-digit internal
 /// references, optionally under a parent (see <see cref="InternalParents"/>). <c>externalId</c> is unique per tenant
-/// (claimed by insert-if-absent) and doubles as the create's idempotency key: the same create replayed returns the
+/// and doubles as the create's idempotency key (<see cref="IdempotencyKeys"/>): the same create replayed returns the
 /// account it made; another create with the same externalId is a conflict.
 /// </summary>
-public sealed class InternalProduct(AccountLifecycle lifecycle, IAccountStore accounts, IClaimStore claims, InternalParents parents)
+public sealed class InternalProduct(AccountLifecycle lifecycle, IAccountStore accounts, IdempotencyKeys keys, InternalParents parents)
 {
     public async Task<Account> OpenAsync(string tenantId, OpenInternalAccount request, CancellationToken ct)
     {
         var currency = Currency.Parse(request.Currency, "currency");
-        var fingerprint = request.Fingerprint();
-        var accountId = Guid.NewGuid().ToString();
+        var fresh = Guid.NewGuid().ToString();
+        var accountId = fresh;
         if (request.ExternalId is { } externalId)
         {
-            var scope = AccountLifecycle.ExternalIdScope(tenantId);
-            if (!await claims.TryClaimAsync(scope, externalId, accountId, ct))
+            accountId = await keys.ClaimAsync(AccountLifecycle.ExternalIdScope(tenantId), externalId, fresh, request.Fingerprint(), ct,
+                owner => LegacyFingerprintAsync(tenantId, owner, ct)) ?? throw AccountLifecycle.ExternalIdTaken(externalId);
+            if (accountId != fresh && await accounts.GetAsync(tenantId, accountId, ct) is { } replayed)
             {
-                var owner = await claims.FindOwnerAsync(scope, externalId, ct)
-                    ?? throw new InvalidOperationException($"externalId claim {externalId} vanished after a conflict");
-                if (await accounts.GetAsync(tenantId, owner, ct) is { } existing)
-                {
-                    return Replay(existing, fingerprint, externalId);
-                }
-
-                // An earlier create with this externalId stopped before storing its account: finish it under that id.
-                accountId = owner;
+                return Open(replayed, externalId);
             }
+
+            // Otherwise the first create with this externalId stopped before storing its account: finish it under that id.
         }
 
         var parent = await parents.CheckAsync(tenantId, request.ParentId, currency, ct);
-        var account = Replay(await lifecycle.OpenAsync(new AccountOpening
+        var account = Open(await lifecycle.OpenAsync(new AccountOpening
         {
             TenantId = tenantId,
             AccountId = accountId,
+            MayExist = accountId != fresh,
             Kind = AccountKind.Internal,
             HolderId = request.IdentityId,
             Numbers = NumberSource.InternalReference,
@@ -50,26 +46,15 @@ public sealed class InternalProduct(AccountLifecycle lifecycle, IAccountStore ac
             Label = request.Name,
             ExternalId = request.ExternalId,
             ParentId = request.ParentId,
-            Attributes = new Dictionary<string, string>
-            {
-                [InternalAttributes.Custody] = request.Custody,
-                [InternalAttributes.CreateFingerprint] = fingerprint,
-            },
-        }, ct), fingerprint, request.ExternalId ?? accountId);
+            Attributes = new Dictionary<string, string> { [InternalAttributes.Custody] = request.Custody },
+        }, ct), request.ExternalId ?? accountId);
         return parent is null ? account : await parents.ConfirmAsync(account, parent, ct);
     }
 
-    // A concurrent create with the same externalId may have stored the account first: it is ours only if it was made
-    // from the same request.
-    private static Account Replay(Account existing, string fingerprint, string externalId)
-    {
-        if (existing.Attribute(InternalAttributes.CreateFingerprint) != fingerprint)
-        {
-            throw new DomainException(ErrorKind.Conflict, $"externalId '{externalId}' is already used by another account", "externalId");
-        }
+    private static Account Open(Account account, string externalId) => account.IsClosed
+        ? throw new DomainException(ErrorKind.Conflict, $"externalId '{externalId}' belongs to an account that has been deleted", "externalId")
+        : account;
 
-        return existing.IsClosed
-            ? throw new DomainException(ErrorKind.Conflict, $"externalId '{externalId}' belongs to an account that has been deleted", "externalId")
-            : existing;
-    }
+    private async Task<string?> LegacyFingerprintAsync(string tenantId, string owner, CancellationToken ct) =>
+        (await accounts.GetAsync(tenantId, owner, ct))?.Attribute(InternalAttributes.CreateFingerprint);
 }

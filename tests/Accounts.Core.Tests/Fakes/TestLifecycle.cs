@@ -1,5 +1,6 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Accounts.Numbers;
+using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.Tests.NubanAccounts;
 
@@ -13,7 +14,8 @@ internal sealed class TestLifecycle
         Clock = new ManualClock(now);
         Ledger = new LedgerService(LedgerStore, Clock);
         Numbers = new AccountNumbers(Accounts, Pools, randomBelow);
-        Lifecycle = new AccountLifecycle(Accounts, Numbers, Claims, new AccountSeal(Ledger), Ledger, Clock);
+        Keys = new IdempotencyKeys(Claims);
+        Lifecycle = new AccountLifecycle(Accounts, Numbers, Keys, new AccountSeal(Ledger), Ledger, Clock);
     }
 
     public InMemoryAccounts Accounts { get; } = new();
@@ -29,6 +31,8 @@ internal sealed class TestLifecycle
     public LedgerService Ledger { get; }
 
     public AccountNumbers Numbers { get; }
+
+    public IdempotencyKeys Keys { get; }
 
     public AccountLifecycle Lifecycle { get; }
 }

@@ -13,7 +13,7 @@ public sealed class NubanProductTests
     private readonly TestLifecycle _core = new(SampleAccounts.Created);
     private readonly InMemoryExpiryIndex _index = new();
 
-    private NubanProduct Service => new(_core.Lifecycle, _core.Accounts, new NubanClaims(_core.Claims, TestKeys.Hash), _index,
+    private NubanProduct Service => new(_core.Lifecycle, _core.Accounts, new NubanClaims(_core.Keys, TestKeys.Hash), _index,
         InstitutionCatalog.Default, new NubanSettings(), TestKeys.Box, _core.Clock);
 
     [Fact]
