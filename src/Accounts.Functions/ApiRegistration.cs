@@ -1,4 +1,6 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Accounts.Numbers;
+using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
@@ -24,6 +26,9 @@ public static class ApiRegistration
         services.AddSingleton<LedgerService>();
         services.AddSingleton<ReceivingRules>();
         services.AddSingleton<AccountSeal>();
+        services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<AccountNumbers>();
+        services.AddSingleton<AccountLifecycle>();
         services.AddServerSecrets();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TokenService>();

@@ -1,6 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Claims;
 using Accounts.Core.Deposits;
+using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Kyc;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;

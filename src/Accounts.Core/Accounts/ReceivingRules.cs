@@ -30,7 +30,7 @@ public sealed class ReceivingRules(InstitutionCatalog catalog, TimeProvider cloc
             return $"account {account.AccountNumber} is {account.Status.ToString().ToUpperInvariant()} and cannot receive funds";
         }
 
-        var receivable = account.Kind == AccountKind.Global
+        var receivable = AccountPolicy.Of(account.Kind).ReceivesOfferedCurrencies
             ? catalog.Find(account.InstitutionCode)?.Offers(currency) ?? false
             : string.Equals(account.Currency, currency, StringComparison.Ordinal);
         return receivable ? null : $"account {account.AccountNumber} cannot receive {currency}";

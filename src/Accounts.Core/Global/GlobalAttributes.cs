@@ -1,3 +1,4 @@
+using Accounts.Core.Accounts;
 using Accounts.Core.Routing;
 
 namespace Accounts.Core.Global;
@@ -6,7 +7,7 @@ namespace Accounts.Core.Global;
 public static class GlobalAttributes
 {
     public const string HolderName = "holder_name";
-    public const string Iban = "iban";
+    public const string Iban = AccountOpening.IbanAttribute;
     public const string RequiredFeatures = "required_features";
 
     public static string Encode(IEnumerable<RequiredFeature> features) =>

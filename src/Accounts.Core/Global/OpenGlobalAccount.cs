@@ -4,7 +4,6 @@ namespace Accounts.Core.Global;
 
 /// <summary>A request to open a multi-currency receiving account for a tenant's user.</summary>
 public sealed record OpenGlobalAccount(
-    string? Type,
     string? Country,
     string? Currency,
     string? Label,

@@ -6,16 +6,16 @@ using Accounts.Core.Money;
 namespace Accounts.Core.Global;
 
 /// <summary>Balances and ledger history of a user's wallet book, which all their global accounts credit.</summary>
-public sealed class WalletService(IAccountStore accounts, LedgerService ledger, GlobalAccountService globalAccounts)
+public sealed class WalletService(LedgerService ledger, AccountLifecycle lifecycle)
 {
     /// <summary>One balance per currency the user holds or has an account in (zero until money arrives), by code.</summary>
     public async Task<IReadOnlyList<BookBalance>> BalancesAsync(string tenantId, string userId, CancellationToken ct)
     {
         var bookId = Books.OfWallet(tenantId, userId);
         var held = (await ledger.GetBalancesAsync(bookId, ct)).ToDictionary(b => b.Currency.Code);
-        foreach (var account in await accounts.ListByHolderAsync(tenantId, userId, ct))
+        foreach (var account in await lifecycle.ListAsync(tenantId, userId, AccountKind.Global, ct))
         {
-            if (account.Kind == AccountKind.Global && !held.ContainsKey(account.Currency) && Currency.TryGet(account.Currency, out var currency))
+            if (!held.ContainsKey(account.Currency) && Currency.TryGet(account.Currency, out var currency))
             {
                 held[currency.Code] = new BookBalance(bookId, currency, 0, 0, 0);
             }
@@ -31,7 +31,7 @@ public sealed class WalletService(IAccountStore accounts, LedgerService ledger, 
     public async Task<IReadOnlyList<Transaction>> TransactionsAsync(string tenantId, string userId, string accountId,
         EntryQuery query, CancellationToken ct)
     {
-        var account = await globalAccounts.GetOwnedAsync(tenantId, userId, accountId, ct);
+        var account = await lifecycle.GetAsync(tenantId, accountId, AccountKind.Global, userId, ct);
         var entries = await ledger.QueryEntriesAsync(account.BookId,
             query with { AccountId = account.Id, Status = null, Skip = 0, Take = int.MaxValue }, ct);
         return TransactionHistory.Of(entries)

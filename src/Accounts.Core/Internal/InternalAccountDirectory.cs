@@ -1,5 +1,4 @@
 using Accounts.Core.Accounts;
-using Accounts.Core.Ledger;
 
 namespace Accounts.Core.Internal;
 
@@ -8,7 +7,7 @@ namespace Accounts.Core.Internal;
 /// over the tenant's internal accounts (one partition query, oldest first): fine for thousands of accounts per
 /// tenant; beyond that, filters and the parent relation need index rows and the cursor a server-side continuation.
 /// </summary>
-public sealed class InternalAccountDirectory(IAccountStore accounts, InternalAccountLifecycle lifecycle, LedgerService ledger)
+public sealed class InternalAccountDirectory(IAccountStore accounts, AccountLifecycle lifecycle)
 {
     private const int ParallelReads = 16;
 
@@ -20,8 +19,8 @@ public sealed class InternalAccountDirectory(IAccountStore accounts, InternalAcc
     {
         var byNumber = await accounts.FindByNumberAsync(tenantId, idOrNumber, ct);
         var account = byNumber is { Kind: AccountKind.Internal }
-            ? await lifecycle.GetAsync(tenantId, byNumber.Id, ct)
-            : await lifecycle.GetAsync(tenantId, idOrNumber, ct);
+            ? await lifecycle.GetAsync(tenantId, byNumber.Id, AccountKind.Internal, null, ct)
+            : await lifecycle.GetAsync(tenantId, idOrNumber, AccountKind.Internal, null, ct);
         var all = await accounts.ListByTenantAsync(tenantId, AccountKind.Internal, ct);
         return (await ViewAsync([account], all, ct))[0];
     }
@@ -59,8 +58,8 @@ public sealed class InternalAccountDirectory(IAccountStore accounts, InternalAcc
         await Parallel.ForEachAsync(books, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = ct },
             async (account, token) =>
             {
-                var balance = (await ledger.GetBalancesAsync(account.BookId, token)).FirstOrDefault(b => b.Currency.Code == account.Currency);
-                balances[account.Id] = (balance?.Posted ?? 0, balance?.Available ?? 0);
+                var balance = await lifecycle.BalanceAsync(account, token);
+                balances[account.Id] = (balance.Posted, balance.Available);
             });
 
         return shown.Select(a =>

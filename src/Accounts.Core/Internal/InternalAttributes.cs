@@ -5,11 +5,9 @@ public static class InternalAttributes
 {
     public const string Custody = "custody";
 
-    /// <summary>A digest of the create request, so a create replayed with the same externalId can be told from a reuse.</summary>
+    /// <summary>
+    /// A digest of the create request, kept on accounts created before externalId claims held it: read only, so those
+    /// creates still replay (see <see cref="Idempotency.IdempotencyKeys"/>).
+    /// </summary>
     public const string CreateFingerprint = "create_fingerprint";
-
-    /// <summary>Internal accounts are numbered by this pseudo-institution; numbers are unique across all tenants.</summary>
-    public const string InstitutionCode = "INTERNAL";
-
-    public static string ExternalIdScope(string tenantId) => $"internal-external-id|{tenantId}";
 }

@@ -6,7 +6,7 @@ namespace Accounts.Core.Kyc;
 /// Creates a tenant's entities and records the partner's KYC/KYB decision. Approval opens the entity's first account;
 /// approving again (even concurrently) opens nothing more. A decision is final: the opposite decision is a conflict.
 /// </summary>
-public sealed class EntityService(IEntityStore entities, EntityAccountService accounts, TimeProvider clock)
+public sealed class EntityService(IEntityStore entities, EntityProduct accounts, TimeProvider clock)
 {
     public const int MaxNameLength = 200;
 

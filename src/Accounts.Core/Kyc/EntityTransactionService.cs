@@ -8,7 +8,7 @@ namespace Accounts.Core.Kyc;
 /// Transactions of entity accounts: the entries of the account's book, each verified against the book's hash chain.
 /// Verification needs the chain from the first entry, so every read walks the whole book.
 /// </summary>
-public sealed class EntityTransactionService(ILedgerStore ledger, EntityAccountService accounts)
+public sealed class EntityTransactionService(ILedgerStore ledger, EntityProduct accounts)
 {
     /// <summary>The account's transactions, oldest first.</summary>
     public async Task<AccountTransactions> ListAsync(string tenantId, string accountId, CancellationToken ct)

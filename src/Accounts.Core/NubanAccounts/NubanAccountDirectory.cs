@@ -1,6 +1,5 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
-using Accounts.Core.Ledger;
 
 namespace Accounts.Core.NubanAccounts;
 
@@ -8,7 +7,7 @@ namespace Accounts.Core.NubanAccounts;
 /// Reads and closes a tenant's NUBAN accounts by account number. A closed account refuses every operation (403);
 /// a dynamic account past its expiry time is gone (410) even before the expiry timer has marked it.
 /// </summary>
-public sealed class NubanAccountDirectory(IAccountStore accounts, LedgerService ledger, AccountSeal seal, TimeProvider clock)
+public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLifecycle lifecycle, TimeProvider clock)
 {
     public const string ClosedMessage = "account is closed - no operations can be performed on a closed account";
     public const int MaxLimit = 100;
@@ -27,13 +26,6 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, LedgerService 
             ? throw DomainException.Gone(
                 $"dynamic account {accountNumber} expired at {account.ExpiresAt!.Value.UtcDateTime:O} and is no longer active")
             : account;
-    }
-
-    public async Task<NubanBalance> BalanceAsync(Account account, CancellationToken ct)
-    {
-        var balances = await ledger.GetBalancesAsync(account.BookId, ct);
-        var ngn = balances.FirstOrDefault(b => b.Currency == Naira.Currency);
-        return ngn is null ? new NubanBalance(0, 0) : new NubanBalance(ngn.Posted, ngn.Available);
     }
 
     public async Task<NubanPage> ListAsync(string tenantId, AccountKind? kind, int page, int limit, CancellationToken ct)
@@ -57,39 +49,21 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, LedgerService 
     }
 
     /// <summary>Closes for good. <paramref name="kind"/> restricts which accounts this route may close (null: any NUBAN).</summary>
-    public async Task<Account> CloseAsync(string tenantId, string accountNumber, AccountKind? kind, string? note, CancellationToken ct)
-    {
-        while (true)
+    public Task<Account> CloseAsync(string tenantId, string accountNumber, AccountKind? kind, string? note, CancellationToken ct) =>
+        lifecycle.CloseAsync(async token =>
         {
-            var account = await FindAsync(tenantId, accountNumber, ct);
+            var account = await FindAsync(tenantId, accountNumber, token);
             if (kind is { } only && account.Kind != only)
             {
                 throw NotFound(only, accountNumber);
             }
 
             EnsureOpen(account);
-            await seal.SealAsync(account, requireEmpty: false, ct);
-            var attributes = new Dictionary<string, string>(account.Attributes);
-            if (!string.IsNullOrWhiteSpace(note))
-            {
-                attributes[NubanAttributes.CloseNote] = note.Trim();
-            }
-
-            try
-            {
-                return await accounts.UpdateAsync(account with
-                {
-                    Status = AccountStatus.Closed,
-                    Attributes = attributes,
-                    UpdatedAt = clock.GetUtcNow(),
-                }, ct);
-            }
-            catch (ConcurrencyException)
-            {
-                // Changed meanwhile (paid, expired or closed by another request): decide again on fresh state.
-            }
-        }
-    }
+            return account;
+        }, account => string.IsNullOrWhiteSpace(note)
+            ? account
+            : account with { Attributes = new Dictionary<string, string>(account.Attributes) { [NubanAttributes.CloseNote] = note.Trim() } },
+            ct);
 
     private async Task<Account> FindAsync(string tenantId, string accountNumber, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ namespace Accounts.Core.NubanAccounts;
 /// Attributes a NUBAN account keeps beside the core fields. A static account carries its customer's profile (the
 /// customer is not a separate record: one customer, one static account); a dynamic account carries its payment state.
 /// <see cref="Bvn"/>, <see cref="DateOfBirth"/> and <see cref="Address"/> are stored sealed (encrypted, see
-/// <see cref="NubanAccountService.Unseal"/>): no answer shows them after the account is created.
+/// <see cref="NubanProduct.Unseal"/>): no answer shows them after the account is created.
 /// </summary>
 public static class NubanAttributes
 {

@@ -1,17 +1,17 @@
-using Accounts.Core.Claims;
+using Accounts.Core.Idempotency;
 using Accounts.Core.Errors;
 using Accounts.Core.Security;
 
 namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
-/// The uniqueness rules of NUBAN accounts, per tenant: one static account per email, per phone and per BVN, one
+/// The uniqueness rules of NUBAN accounts, per tenant, on the one key mechanism (<see cref="IdempotencyKeys"/>): one static account per email, per phone and per BVN, one
 /// dynamic account per payment reference. Claims are permanent, so a closed static account keeps its contacts.
 /// A customer's email, phone and BVN are claimed by their keyed hash (HMAC with the server's pepper, per tenant and
 /// field), never in clear: claim keys travel in storage request URLs and logs, and a bare hash of an 11-digit BVN
 /// or a known email would be reversed by guessing.
 /// </summary>
-public sealed class NubanClaims(IClaimStore claims, KeyedHash hash)
+public sealed class NubanClaims(IdempotencyKeys keys, KeyedHash hash)
 {
     /// <summary>Claims the customer's email, phone and BVN for a new static account; all or none.</summary>
     public async Task ClaimCustomerAsync(string tenantId, NubanCustomer customer, string accountId, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class NubanClaims(IClaimStore claims, KeyedHash hash)
         {
             foreach (var (scope, key, field) in wanted)
             {
-                if (!await claims.TryClaimAsync(scope, key, accountId, ct))
+                if (!await keys.ClaimUniqueAsync(scope, key, accountId, ct))
                 {
                     throw DomainException.Conflict($"an account already exists with this {field.Replace('_', ' ')}");
                 }
@@ -65,7 +65,7 @@ public sealed class NubanClaims(IClaimStore claims, KeyedHash hash)
         bool claimed;
         try
         {
-            claimed = await claims.TryClaimAsync(Scope(tenantId, "reference"), reference, accountId, ct);
+            claimed = await keys.ClaimUniqueAsync(Scope(tenantId, "reference"), reference, accountId, ct);
         }
         catch
         {
@@ -80,14 +80,14 @@ public sealed class NubanClaims(IClaimStore claims, KeyedHash hash)
     }
 
     public Task ReleaseReferenceAsync(string tenantId, string reference, string accountId) =>
-        claims.ReleaseAsync(Scope(tenantId, "reference"), reference, accountId, CancellationToken.None);
+        keys.ReleaseAsync(Scope(tenantId, "reference"), reference, accountId, CancellationToken.None);
 
     // Releasing must finish even when the request is being cancelled, or the keys would stay claimed.
     private async Task ReleaseAllAsync(IEnumerable<(string Scope, string Key)> held, string accountId)
     {
         foreach (var (scope, key) in held)
         {
-            await claims.ReleaseAsync(scope, key, accountId, CancellationToken.None);
+            await keys.ReleaseAsync(scope, key, accountId, CancellationToken.None);
         }
     }
 

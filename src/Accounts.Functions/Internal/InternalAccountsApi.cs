@@ -24,7 +24,7 @@ public static class InternalAccountsApi
         return Results.Json(new InternalListResponse(new InternalPage(pagination, results)), InternalJson.Options);
     }
 
-    public static async Task<IResult> Create(HttpContext http, InternalAccountService service, InternalAccountDirectory directory,
+    public static async Task<IResult> Create(HttpContext http, InternalProduct product, InternalAccountDirectory directory,
         IOptions<InternalCustodyOptions> custody)
     {
         var caller = InternalCaller.Of(http);
@@ -37,7 +37,7 @@ public static class InternalAccountsApi
             Text(body.Name, "name", required: true)!,
             Text(body.ExternalId, "externalId", required: false),
             Text(body.ParentId, "parentId", required: false));
-        var account = await service.OpenAsync(caller.Tenant.Id, open, http.RequestAborted);
+        var account = await product.OpenAsync(caller.Tenant.Id, open, http.RequestAborted);
         var view = await directory.ViewAsync(account, http.RequestAborted);
         return Results.Json(InternalAccountMapper.ToWire(view, caller.Tenant.Name, custody.Value), InternalJson.Options,
             statusCode: StatusCodes.Status201Created);
@@ -51,24 +51,25 @@ public static class InternalAccountsApi
         return Results.Json(InternalAccountMapper.ToWire(view, caller.Tenant.Name, custody.Value), InternalJson.Options);
     }
 
-    public static async Task<IResult> Update(HttpContext http, string id, InternalAccountLifecycle lifecycle,
+    public static async Task<IResult> Update(HttpContext http, string id, AccountLifecycle lifecycle,
         InternalAccountDirectory directory, IOptions<InternalCustodyOptions> custody)
     {
         var caller = InternalCaller.Of(http);
         var body = JsonBody.Parse<InternalUpdateRequest>(await JsonBody.ReadTextAsync(http.Request, http.RequestAborted), InternalJson.Options);
-        var change = new InternalAccountChange(
+        var change = new AccountChange(
             Text(body.Name, "name", required: false),
             Text(body.ExternalId, "externalId", required: false),
             body.Status is null ? null : InternalQuery.ParseStatus("status", body.Status, Settable));
-        var account = await lifecycle.UpdateAsync(caller.Tenant.Id, id, change, http.RequestAborted);
+        var account = await lifecycle.UpdateAsync(ct => lifecycle.GetAsync(caller.Tenant.Id, id, AccountKind.Internal, null, ct), change,
+            http.RequestAborted);
         var view = await directory.ViewAsync(account, http.RequestAborted);
         return Results.Json(InternalAccountMapper.ToWire(view, caller.Tenant.Name, custody.Value), InternalJson.Options);
     }
 
-    public static async Task<IResult> Delete(HttpContext http, string id, InternalAccountLifecycle lifecycle)
+    public static async Task<IResult> Delete(HttpContext http, string id, AccountLifecycle lifecycle)
     {
         var caller = InternalCaller.Of(http);
-        await lifecycle.CloseAsync(caller.Tenant.Id, id, http.RequestAborted);
+        await lifecycle.CloseAsync(ct => lifecycle.GetAsync(caller.Tenant.Id, id, AccountKind.Internal, null, ct), null, http.RequestAborted);
         return Results.NoContent();
     }
 

@@ -8,8 +8,7 @@ public static class InternalRegistration
     {
         var services = builder.Services;
         services.AddSingleton<InternalParents>();
-        services.AddSingleton<InternalAccountService>();
-        services.AddSingleton<InternalAccountLifecycle>();
+        services.AddSingleton<InternalProduct>();
         services.AddSingleton<InternalAccountDirectory>();
         services.AddOptions<InternalCustodyOptions>().BindConfiguration(InternalCustodyOptions.Section);
         return builder;

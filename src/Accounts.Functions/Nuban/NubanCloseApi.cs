@@ -13,20 +13,21 @@ public static class NubanCloseApi
     public const int MaxNoteLength = 200;
 
     /// <summary>DELETE or POST /v1/accounts/static/close with {account_number, note}: static accounts only.</summary>
-    public static async Task<IResult> CloseStatic(HttpContext http, NubanAccountDirectory directory, NubanAccountService service)
+    public static async Task<IResult> CloseStatic(HttpContext http, NubanAccountDirectory directory, NubanProduct product,
+        AccountLifecycle lifecycle)
     {
         var request = JsonBody.Parse<NubanCloseRequest>(await JsonBody.ReadTextAsync(http.Request, http.RequestAborted), NubanJson.Options);
         var accountNumber = NubanAccountNumber.Parse(request.AccountNumber);
-        return await CloseAsync(http, accountNumber, AccountKind.NubanStatic, request.Note, directory, service);
+        return await CloseAsync(http, accountNumber, AccountKind.NubanStatic, request.Note, directory, product, lifecycle);
     }
 
     /// <summary>DELETE /v1/accounts/{account_number}: any NUBAN account, static or dynamic (expired ones too).</summary>
     public static Task<IResult> Close(HttpContext http, [FromRoute(Name = "account_number")] string accountNumber,
-        NubanAccountDirectory directory, NubanAccountService service) =>
-        CloseAsync(http, NubanAccountNumber.Parse(accountNumber), null, null, directory, service);
+        NubanAccountDirectory directory, NubanProduct product, AccountLifecycle lifecycle) =>
+        CloseAsync(http, NubanAccountNumber.Parse(accountNumber), null, null, directory, product, lifecycle);
 
     private static async Task<IResult> CloseAsync(HttpContext http, string accountNumber, AccountKind? kind, string? note,
-        NubanAccountDirectory directory, NubanAccountService service)
+        NubanAccountDirectory directory, NubanProduct product, AccountLifecycle lifecycle)
     {
         var tenant = NubanCaller.Of(http);
         if (note is { Length: > MaxNoteLength })
@@ -35,7 +36,7 @@ public static class NubanCloseApi
         }
 
         var account = await directory.CloseAsync(tenant.Id, accountNumber, kind, note, http.RequestAborted);
-        var balance = await directory.BalanceAsync(account, http.RequestAborted);
-        return NubanResults.Ok(ClosedMessage, NubanWire.Detail(account, balance, tenant, service.Institution));
+        var balance = await lifecycle.BalanceAsync(account, http.RequestAborted);
+        return NubanResults.Ok(ClosedMessage, NubanWire.Detail(account, balance, tenant, product.Institution));
     }
 }

@@ -11,7 +11,7 @@ public static class NubanCreateApi
     // Dates of birth are judged in Nigerian time (WAT, UTC+1 all year), where the customer lives.
     private static readonly TimeSpan Wat = TimeSpan.FromHours(1);
 
-    public static async Task<IResult> CreateCustomer(HttpContext http, NubanAccountService service, TimeProvider clock)
+    public static async Task<IResult> CreateCustomer(HttpContext http, NubanProduct product, TimeProvider clock)
     {
         var tenant = NubanCaller.Of(http);
         var request = JsonBody.Parse<NubanCustomerRequest>(await JsonBody.ReadTextAsync(http.Request, http.RequestAborted), NubanJson.Options);
@@ -24,11 +24,11 @@ public static class NubanCreateApi
             NubanFields.Bvn(request.Bvn, "bvn"),
             NubanFields.DateOfBirth(request.DateOfBirth, "date_of_birth", today),
             NubanFields.Address(request.Address, "address"));
-        var account = await service.OpenStaticAsync(tenant.Id, customer, http.RequestAborted);
-        return NubanResults.Created("Account created successfully", NubanWire.Customer(account, customer, service.Institution));
+        var account = await product.OpenStaticAsync(tenant.Id, customer, NubanWire.StaticType, http.RequestAborted);
+        return NubanResults.Created("Account created successfully", NubanWire.Customer(account, customer, product.Institution));
     }
 
-    public static async Task<IResult> CreateStatic(HttpContext http, NubanAccountService service)
+    public static async Task<IResult> CreateStatic(HttpContext http, NubanProduct product)
     {
         var tenant = NubanCaller.Of(http);
         var request = JsonBody.Parse<NubanStaticRequest>(await JsonBody.ReadTextAsync(http.Request, http.RequestAborted), NubanJson.Options);
@@ -37,17 +37,17 @@ public static class NubanCreateApi
             NubanFields.Name(request.LastName, "last_name"),
             NubanFields.Email(request.EmailAddress, "email_address"),
             NubanFields.Phone(request.PhoneNumber, "phone_number"));
-        var account = await service.OpenStaticAsync(tenant.Id, customer, http.RequestAborted);
-        return NubanResults.Created(CreatedMessage, NubanWire.Static(account, service.Institution));
+        var account = await product.OpenStaticAsync(tenant.Id, customer, NubanWire.StaticType, http.RequestAborted);
+        return NubanResults.Created(CreatedMessage, NubanWire.Static(account, product.Institution));
     }
 
     /// <summary>The account is named after the merchant (tenant), which is what the payer sees when paying.</summary>
-    public static async Task<IResult> CreateDynamic(HttpContext http, NubanAccountService service)
+    public static async Task<IResult> CreateDynamic(HttpContext http, NubanProduct product)
     {
         var tenant = NubanCaller.Of(http);
         var request = JsonBody.Parse<NubanDynamicRequest>(await JsonBody.ReadTextAsync(http.Request, http.RequestAborted), NubanJson.Options);
-        var account = await service.OpenDynamicAsync(tenant.Id, tenant.Name,
+        var account = await product.OpenDynamicAsync(tenant.Id, tenant.Name, NubanWire.DynamicType,
             new NewDynamicAccount(request.Amount, request.Reference, request.DurationInMinutes), http.RequestAborted);
-        return NubanResults.Created(CreatedMessage, NubanWire.Dynamic(account, service.Institution));
+        return NubanResults.Created(CreatedMessage, NubanWire.Dynamic(account, product.Institution));
     }
 }

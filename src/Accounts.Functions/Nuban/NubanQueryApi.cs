@@ -13,40 +13,40 @@ public static class NubanQueryApi
     public const int DefaultLimit = 10;
 
     public static Task<IResult> GetStatic(HttpContext http, [FromRoute(Name = "account_number")] string accountNumber,
-        NubanAccountDirectory directory, NubanAccountService service) =>
-        GetAsync(http, accountNumber, AccountKind.NubanStatic, directory, service);
+        NubanAccountDirectory directory, NubanProduct product, AccountLifecycle lifecycle) =>
+        GetAsync(http, accountNumber, AccountKind.NubanStatic, directory, product, lifecycle);
 
     public static Task<IResult> GetDynamic(HttpContext http, [FromRoute(Name = "account_number")] string accountNumber,
-        NubanAccountDirectory directory, NubanAccountService service) =>
-        GetAsync(http, accountNumber, AccountKind.NubanDynamic, directory, service);
+        NubanAccountDirectory directory, NubanProduct product, AccountLifecycle lifecycle) =>
+        GetAsync(http, accountNumber, AccountKind.NubanDynamic, directory, product, lifecycle);
 
     /// <summary>Query values are read as text so that a malformed one is a 400 in our envelope naming it.</summary>
-    public static async Task<IResult> List(HttpContext http, NubanAccountDirectory directory, NubanAccountService service,
+    public static async Task<IResult> List(HttpContext http, NubanAccountDirectory directory, NubanProduct product,
         TimeProvider clock, [FromQuery(Name = "account_type")] string? accountType, string? page, string? limit)
     {
         var tenant = NubanCaller.Of(http);
         var kind = accountType?.Trim().ToUpperInvariant() switch
         {
             null or "" => (AccountKind?)null,
-            NubanAccountService.StaticType => AccountKind.NubanStatic,
-            NubanAccountService.DynamicType => AccountKind.NubanDynamic,
+            NubanWire.StaticType => AccountKind.NubanStatic,
+            NubanWire.DynamicType => AccountKind.NubanDynamic,
             _ => throw DomainException.Invalid("account_type", "account_type must be STATIC or DYNAMIC"),
         };
         var result = await directory.ListAsync(tenant.Id, kind, Number(page, "page", 1), Number(limit, "limit", DefaultLimit),
             http.RequestAborted);
         var now = clock.GetUtcNow();
         return NubanResults.Ok("Accounts retrieved successfully",
-            result.Items.Select(a => NubanWire.ListItem(a, tenant, service.Institution, now)).ToList(),
+            result.Items.Select(a => NubanWire.ListItem(a, tenant, product.Institution, now)).ToList(),
             new NubanMeta(result.Page, result.Limit, result.TotalItems, result.TotalPages));
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, string accountNumber, AccountKind kind,
-        NubanAccountDirectory directory, NubanAccountService service)
+        NubanAccountDirectory directory, NubanProduct product, AccountLifecycle lifecycle)
     {
         var tenant = NubanCaller.Of(http);
         var account = await directory.GetAsync(tenant.Id, NubanAccountNumber.Parse(accountNumber), kind, http.RequestAborted);
-        var balance = await directory.BalanceAsync(account, http.RequestAborted);
-        return NubanResults.Ok(DetailMessage, NubanWire.Detail(account, balance, tenant, service.Institution));
+        var balance = await lifecycle.BalanceAsync(account, http.RequestAborted);
+        return NubanResults.Ok(DetailMessage, NubanWire.Detail(account, balance, tenant, product.Institution));
     }
 
     private static int Number(string? text, string field, int fallback)

@@ -14,7 +14,7 @@ public static class NubanRegistration
         var institution = builder.Configuration["Nuban:InstitutionCode"];
         services.AddSingleton(new NubanSettings(string.IsNullOrWhiteSpace(institution) ? NubanSettings.DefaultInstitutionCode : institution));
         services.AddSingleton<NubanClaims>();
-        services.AddSingleton<NubanAccountService>();
+        services.AddSingleton<NubanProduct>();
         services.AddSingleton<NubanAccountDirectory>();
         services.AddSingleton<DynamicAccountExpirer>();
         if (!builder.Environment.IsEnvironment(TestingEnvironment) && !ListenAddress.IsUnderFunctionsHost(builder.Configuration))

@@ -1,4 +1,5 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Ledger;
 using Accounts.Core.NubanAccounts;
 using Accounts.Core.Routing;
 using Accounts.Core.Tenancy;
@@ -10,6 +11,10 @@ public static class NubanWire
 {
     /// <summary>Every account is a customer collection account; the seed shows no other category.</summary>
     public const string Category = "CUSTOMER";
+
+    /// <summary>The product types on the wire, stored as each account's type.</summary>
+    public const string StaticType = "STATIC";
+    public const string DynamicType = "DYNAMIC";
 
     public static NubanStaticCreated Static(Account a, Institution bank) =>
         new(Name(a), a.AccountNumber, bank.Name, bank.Code, a.Currency);
@@ -26,20 +31,20 @@ public static class NubanWire
         new(NubanJson.Amount(a.ExpectedAmountMinor ?? 0), Attr(a, NubanAttributes.Reference), NubanJson.Time(a.ExpiresAt!.Value),
             Name(a), a.AccountNumber, bank.Name, bank.Code);
 
-    public static NubanAccountDetail Detail(Account a, NubanBalance balance, Tenant tenant, Institution bank)
+    public static NubanAccountDetail Detail(Account a, BookBalance balance, Tenant tenant, Institution bank)
     {
         var isStatic = a.Kind == AccountKind.NubanStatic;
         return new NubanAccountDetail(a.Id, tenant.Id, tenant.Environment, a.Currency, bank.Name, bank.Code, Name(a),
-            a.AccountNumber, NubanJson.Time(a.UpdatedAt), NubanJson.Time(a.CreatedAt), NubanJson.Amount(balance.BookedMinor),
-            NubanJson.Amount(balance.AvailableMinor), Status(a), a.UpdatedAt != a.CreatedAt, isStatic ? a.HolderId : null,
+            a.AccountNumber, NubanJson.Time(a.UpdatedAt), NubanJson.Time(a.CreatedAt), NubanJson.Amount(balance.Posted),
+            NubanJson.Amount(balance.Available), Status(a), a.UpdatedAt != a.CreatedAt, isStatic ? a.HolderId : null,
             a.Type, NubanJson.Time(a.ExpiresAt), Category, Tier: string.Empty)
         {
             Email = a.Attribute(NubanAttributes.Email),
             PhoneNumber = a.Attribute(NubanAttributes.Phone),
             Reference = a.Attribute(NubanAttributes.Reference),
             Amount = isStatic ? null : NubanJson.Amount(a.ExpectedAmountMinor ?? 0),
-            AmountPaid = isStatic ? null : NubanJson.Amount(balance.BookedMinor),
-            PaymentStatus = isStatic ? null : NubanJson.Constant(DynamicPayments.StatusFor(balance.BookedMinor, a.ExpectedAmountMinor ?? 0).ToString()),
+            AmountPaid = isStatic ? null : NubanJson.Amount(balance.Posted),
+            PaymentStatus = isStatic ? null : NubanJson.Constant(DynamicPayments.StatusFor(balance.Posted, a.ExpectedAmountMinor ?? 0).ToString()),
             ExpirationTime = NubanJson.Time(a.ExpiresAt),
             Note = a.Attribute(NubanAttributes.CloseNote),
         };

@@ -1,6 +1,5 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Kyc;
-using Accounts.Core.Ledger;
 using Accounts.Core.Money;
 
 namespace Accounts.Functions.Vertex;
@@ -8,7 +7,7 @@ namespace Accounts.Functions.Vertex;
 /// <summary>create, get_by_entity and get_details of seed 004.</summary>
 public static class VertexAccountApi
 {
-    public static async Task<IResult> Create(HttpContext http, EntityAccountService accounts)
+    public static async Task<IResult> Create(HttpContext http, EntityProduct accounts)
     {
         var caller = VertexCaller.Of(http);
         var entityId = VertexInput.Uuid((await VertexInput.BodyAsync<VertexEntityIdRequest>(http)).EntityId, "entity_id");
@@ -17,7 +16,7 @@ public static class VertexAccountApi
             VertexJson.Time(account.CreatedAt)), VertexJson.Options);
     }
 
-    public static async Task<IResult> GetByEntity(HttpContext http, EntityAccountService accounts)
+    public static async Task<IResult> GetByEntity(HttpContext http, EntityProduct accounts)
     {
         var caller = VertexCaller.Of(http);
         var entityId = VertexInput.Uuid((await VertexInput.BodyAsync<VertexEntityIdRequest>(http)).EntityId, "entity_id");
@@ -26,16 +25,14 @@ public static class VertexAccountApi
             new VertexEntityAccount(a.Id, a.AccountNumber, VertexJson.Time(a.CreatedAt), Metadata(a))).ToList()), VertexJson.Options);
     }
 
-    public static async Task<IResult> GetDetails(HttpContext http, EntityAccountService accounts, LedgerService ledger)
+    public static async Task<IResult> GetDetails(HttpContext http, EntityProduct accounts, AccountLifecycle lifecycle)
     {
         var caller = VertexCaller.Of(http);
         var accountId = VertexInput.Uuid((await VertexInput.BodyAsync<VertexAccountIdRequest>(http)).AccountId, "account_id");
         var (account, _) = await accounts.GetOwnedAsync(caller.TenantId(AccountNotFound(accountId)), accountId, http.RequestAborted);
-        var currency = Currency.Parse(account.Currency, "currency");
-        var balance = (await ledger.GetBalancesAsync(account.BookId, http.RequestAborted)).FirstOrDefault(b => b.Currency == currency)
-            ?? new BookBalance(account.BookId, currency, 0, 0, 0);
-        return Results.Json(new VertexAccountDetails(account.Id, account.AccountNumber, Money.Format(balance.Posted, currency),
-            Money.Format(balance.Available, currency), Metadata(account)), VertexJson.Options);
+        var balance = await lifecycle.BalanceAsync(account, http.RequestAborted);
+        return Results.Json(new VertexAccountDetails(account.Id, account.AccountNumber, Money.Format(balance.Posted, balance.Currency),
+            Money.Format(balance.Available, balance.Currency), Metadata(account)), VertexJson.Options);
     }
 
     /// <summary>The seed leaves metadata open; it carries what the replies otherwise lack: currency, country, status.</summary>

@@ -1,3 +1,4 @@
+using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Kyc;
 using Accounts.Core.Money;
 

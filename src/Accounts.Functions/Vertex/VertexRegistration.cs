@@ -1,3 +1,4 @@
+using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Kyc;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +12,7 @@ public static class VertexRegistration
         services.AddOptions<VertexOptions>().BindConfiguration(VertexOptions.Section)
             .Validate(o => o.ToSettings() is not null).ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<VertexOptions>>().Value.ToSettings());
-        services.AddSingleton<AccountNumberPool>();
-        services.AddSingleton<EntityAccountService>();
+        services.AddSingleton<EntityProduct>();
         services.AddSingleton<EntityService>();
         services.AddSingleton<EntityTransactionService>();
         return builder;

@@ -1,3 +1,4 @@
+using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 using Accounts.Core.Global;
 using Accounts.Core.Idempotency;
@@ -12,41 +13,51 @@ namespace Accounts.Functions.Zoqq;
 /// </summary>
 public static class ZoqqAccountsApi
 {
+    /// <summary>The only product type Zoqq offers; stored as the account's type.</summary>
+    public const string VirtualAccountType = "virtual_account";
+
     private const int MaxLabelLength = 100;
 
-    public static async Task<IResult> Create(HttpContext http, GlobalAccountService service, IdempotencyService idempotency,
+    public static async Task<IResult> Create(HttpContext http, GlobalProduct product, IdempotencyService idempotency,
         InstitutionCatalog catalog)
     {
         var caller = ZoqqCaller.Of(http);
         var body = await JsonBody.ReadTextAsync(http.Request, http.RequestAborted);
         var request = JsonBody.Parse<ZoqqAccountRequest>(body, ZoqqJson.Options);
-        var open = new OpenGlobalAccount(Required(request.Type, "type"), Required(request.Country, "country"),
+        var type = Required(request.Type, "type");
+        var open = new OpenGlobalAccount(Required(request.Country, "country"),
             Required(request.Currency, "currency"), Label(request.Label, required: false),
             ZoqqAccountMapper.ToFeatures(request.RequiredFeatures));
         return await ZoqqIdempotency.RunAsync(http, idempotency, "create", body, null, async accountId =>
         {
-            var account = await service.OpenAsync(caller.Tenant.Id, caller.UserId, accountId, caller.Tenant.Name, open, CancellationToken.None);
+            if (type != VirtualAccountType)
+            {
+                throw DomainException.Invalid("type", $"type must be \"{VirtualAccountType}\"");
+            }
+
+            var account = await product.OpenAsync(caller.Tenant.Id, caller.UserId, accountId, caller.Tenant.Name, VirtualAccountType, open,
+                CancellationToken.None);
             return ZoqqResults.SuccessJson("virtual_account created successfully", new[] { ZoqqAccountMapper.ToWire(account, catalog) });
         });
     }
 
-    public static async Task<IResult> List(HttpContext http, GlobalAccountService service, InstitutionCatalog catalog,
-        string? id, string? currency, string? status)
+    public static async Task<IResult> List(HttpContext http, GlobalProduct product, AccountLifecycle lifecycle,
+        InstitutionCatalog catalog, string? id, string? currency, string? status)
     {
         var caller = ZoqqCaller.Of(http);
         var filter = new GlobalAccountFilter(string.IsNullOrWhiteSpace(id) ? null : id.Trim(),
             string.IsNullOrWhiteSpace(currency) ? null : currency, ZoqqAccountMapper.ParseStatus(status));
-        var accounts = await service.ListAsync(caller.Tenant.Id, caller.UserId, filter, http.RequestAborted);
+        var accounts = await product.ListAsync(caller.Tenant.Id, caller.UserId, filter, http.RequestAborted);
         if (filter.Id is not null && accounts.Count == 0)
         {
             // Asking for one account by id is "get account details": an id the user does not own is not found.
-            await service.GetOwnedAsync(caller.Tenant.Id, caller.UserId, filter.Id, http.RequestAborted);
+            await lifecycle.GetAsync(caller.Tenant.Id, filter.Id, AccountKind.Global, caller.UserId, http.RequestAborted);
         }
 
         return ZoqqResults.Success(string.Empty, accounts.Select(a => ZoqqAccountMapper.ToWire(a, catalog)).ToList());
     }
 
-    public static async Task<IResult> Update(HttpContext http, GlobalAccountService service, IdempotencyService idempotency,
+    public static async Task<IResult> Update(HttpContext http, AccountLifecycle lifecycle, IdempotencyService idempotency,
         InstitutionCatalog catalog)
     {
         var caller = ZoqqCaller.Of(http);
@@ -56,21 +67,22 @@ public static class ZoqqAccountsApi
         var label = Label(request.Label, required: true)!;
         return await ZoqqIdempotency.RunAsync(http, idempotency, "update", body, accountId, async _ =>
         {
-            var current = await service.GetOwnedAsync(caller.Tenant.Id, caller.UserId, accountId, CancellationToken.None);
-            EnsureUnchanged(request, current, catalog);
-            var account = await service.RelabelAsync(caller.Tenant.Id, caller.UserId, accountId, label, CancellationToken.None);
+            var owned = (CancellationToken ct) => lifecycle.GetAsync(caller.Tenant.Id, accountId, AccountKind.Global, caller.UserId, ct);
+            EnsureUnchanged(request, await owned(CancellationToken.None), catalog);
+            var account = await lifecycle.UpdateAsync(owned, new AccountChange(Label: label), CancellationToken.None);
             return ZoqqResults.SuccessJson("virtual_account updated successfully", new[] { ZoqqAccountMapper.ToWire(account, catalog) });
         });
     }
 
-    public static async Task<IResult> Close(HttpContext http, GlobalAccountService service, IdempotencyService idempotency)
+    public static async Task<IResult> Close(HttpContext http, AccountLifecycle lifecycle, IdempotencyService idempotency)
     {
         var caller = ZoqqCaller.Of(http);
         var accountId = ZoqqHeaders.Required(http.Request, ZoqqHeaders.AccountId);
         var body = await JsonBody.ReadTextAsync(http.Request, http.RequestAborted);
         return await ZoqqIdempotency.RunAsync(http, idempotency, "close", body, accountId, async _ =>
         {
-            await service.CloseAsync(caller.Tenant.Id, caller.UserId, accountId, CancellationToken.None);
+            await lifecycle.CloseAsync(ct => lifecycle.GetAsync(caller.Tenant.Id, accountId, AccountKind.Global, caller.UserId, ct), null,
+                CancellationToken.None);
             return ZoqqResults.SuccessJson<object?>("virtual_account closed successfully", null);
         });
     }
@@ -91,7 +103,7 @@ public static class ZoqqAccountsApi
     }
 
     /// <summary>Only the label can change; the other create fields may be repeated but must equal the account's.</summary>
-    private static void EnsureUnchanged(ZoqqAccountRequest request, Core.Accounts.Account account, InstitutionCatalog catalog)
+    private static void EnsureUnchanged(ZoqqAccountRequest request, Account account, InstitutionCatalog catalog)
     {
         var wire = ZoqqAccountMapper.ToWire(account, catalog);
         Same("type", request.Type, account.Type);

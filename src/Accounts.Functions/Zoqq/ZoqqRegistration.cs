@@ -8,7 +8,7 @@ public static class ZoqqRegistration
     public static WebApplicationBuilder AddZoqq(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IdempotencyService>();
-        builder.Services.AddSingleton<GlobalAccountService>();
+        builder.Services.AddSingleton<GlobalProduct>();
         builder.Services.AddSingleton<WalletService>();
         return builder;
     }

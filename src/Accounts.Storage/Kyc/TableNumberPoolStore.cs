@@ -1,4 +1,4 @@
-using Accounts.Core.Kyc;
+using Accounts.Core.Accounts.Numbers;
 using Accounts.Storage.Tables;
 using Azure;
 using Azure.Data.Tables;

@@ -17,12 +17,10 @@ public class SubAccountRollUpTests
     [Fact]
     public async Task A_thousand_sub_accounts_at_the_balance_limit_roll_up_exactly_without_overflow()
     {
-        var accounts = new InMemoryAccounts();
-        var clock = new ManualClock(Now);
-        var ledger = new LedgerService(new InMemoryLedgerStore(), clock);
-        var deposits = new DepositService(accounts, ledger, new ReceivingRules(InstitutionCatalog.Default, clock));
-        var directory = new InternalAccountDirectory(accounts, new InternalAccountLifecycle(accounts, new InMemoryClaims(),
-            new AccountSeal(ledger), clock), ledger);
+        var core = new TestLifecycle(Now);
+        var accounts = core.Accounts;
+        var deposits = new DepositService(accounts, core.Ledger, new ReceivingRules(InstitutionCatalog.Default, core.Clock));
+        var directory = new InternalAccountDirectory(accounts, core.Lifecycle);
         var parent = await accounts.InsertAsync(Account("parent", null), CancellationToken.None);
         const int Subs = 1000;
         const int DepositsEach = (int)(LedgerLimits.MaxBalanceMinor / DepositEvent.MaxAmountMinor);

@@ -1,4 +1,4 @@
-using Accounts.Core.Kyc;
+using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Money;
 
 namespace Accounts.Core.Tests.Kyc;

@@ -11,6 +11,7 @@ namespace Accounts.Core.Tests.NubanAccounts;
 internal sealed class InMemoryAccounts : IAccountStore
 {
     private readonly ConcurrentDictionary<(string, string), Account> _rows = new();
+    private readonly ConcurrentDictionary<(string Institution, string Number), (string, string)> _numbers = new();
     private int _version;
 
     public Func<Account, Task>? BeforeUpdate { get; set; }
@@ -64,8 +65,21 @@ internal sealed class InMemoryAccounts : IAccountStore
     public Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
         Task.FromResult(_rows.Values.FirstOrDefault(a => a.TenantId == tenantId && a.AccountNumber == accountNumber));
 
+    /// <summary>Every number claimed so far, in claim order per call; a taken number is refused like the Table store does.</summary>
+    public List<string> ClaimAttempts { get; } = [];
+
+    public void Take(string institutionCode, string accountNumber) => _numbers[(institutionCode, accountNumber)] = ("other", "other");
+
     public Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId,
-        CancellationToken ct) => Task.FromResult(true);
+        CancellationToken ct)
+    {
+        lock (ClaimAttempts)
+        {
+            ClaimAttempts.Add(accountNumber);
+        }
+
+        return Task.FromResult(_numbers.GetOrAdd((institutionCode, accountNumber), (tenantId, accountId)) == (tenantId, accountId));
+    }
 
     private string NextVersion() => Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Accounts.Core.Idempotency;
 using Accounts.Core.NubanAccounts;
 using Accounts.Core.Tests.Fakes;
 
@@ -11,7 +12,7 @@ public sealed class NubanClaimsTests
     public async Task A_claim_failing_half_way_gives_back_the_keys_already_held()
     {
         var store = new InMemoryClaims { FailScope = "nuban-phone" };
-        var claims = new NubanClaims(store, TestKeys.Hash);
+        var claims = new NubanClaims(new IdempotencyKeys(store), TestKeys.Hash);
 
         await Assert.ThrowsAsync<TimeoutException>(() => claims.ClaimCustomerAsync("t1", Customer, "acct-1", CancellationToken.None));
 
@@ -19,28 +20,28 @@ public sealed class NubanClaimsTests
         store.FailScope = null;
         await claims.ClaimCustomerAsync("t1", Customer, "acct-2", CancellationToken.None);
         Assert.Equal(3, store.Keys.Count);
-        Assert.All(store.Keys, k => Assert.Equal("acct-2", store.FindOwnerAsync(k.Scope, k.Key, CancellationToken.None).Result));
+        Assert.All(store.Keys, k => Assert.Equal("acct-2", store.OwnerOf(k.Scope, k.Key)));
     }
 
     [Fact]
     public async Task A_refused_claim_leaves_the_other_owners_keys_alone()
     {
         var store = new InMemoryClaims();
-        var claims = new NubanClaims(store, TestKeys.Hash);
+        var claims = new NubanClaims(new IdempotencyKeys(store), TestKeys.Hash);
         await claims.ClaimCustomerAsync("t1", Customer, "acct-1", CancellationToken.None);
 
         await Assert.ThrowsAsync<Errors.DomainException>(() =>
             claims.ClaimCustomerAsync("t1", Customer with { Phone = "08000000000", Bvn = null }, "acct-2", CancellationToken.None));
 
         Assert.Equal(3, store.Keys.Count);
-        Assert.All(store.Keys, k => Assert.Equal("acct-1", store.FindOwnerAsync(k.Scope, k.Key, CancellationToken.None).Result));
+        Assert.All(store.Keys, k => Assert.Equal("acct-1", store.OwnerOf(k.Scope, k.Key)));
     }
 
     [Fact]
     public async Task Personal_values_are_claimed_by_keyed_hash_never_in_clear()
     {
         var store = new InMemoryClaims();
-        var claims = new NubanClaims(store, TestKeys.Hash);
+        var claims = new NubanClaims(new IdempotencyKeys(store), TestKeys.Hash);
 
         await claims.ClaimCustomerAsync("t1", Customer, "acct-1", CancellationToken.None);
 
@@ -58,7 +59,7 @@ public sealed class NubanClaimsTests
     public async Task The_same_email_is_one_claim_in_a_tenant_and_unlinked_across_tenants()
     {
         var store = new InMemoryClaims();
-        var claims = new NubanClaims(store, TestKeys.Hash);
+        var claims = new NubanClaims(new IdempotencyKeys(store), TestKeys.Hash);
         await claims.ClaimCustomerAsync("t1", Customer, "acct-1", CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<Errors.DomainException>(() => claims.ClaimCustomerAsync("t1",

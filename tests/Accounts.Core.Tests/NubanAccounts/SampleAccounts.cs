@@ -1,5 +1,4 @@
 using Accounts.Core.Accounts;
-using Accounts.Core.NubanAccounts;
 
 namespace Accounts.Core.Tests.NubanAccounts;
 
@@ -18,7 +17,7 @@ internal static class SampleAccounts
         InstitutionCode = "090409",
         Currency = "NGN",
         Country = "NG",
-        Type = NubanAccountService.DynamicType,
+        Type = "DYNAMIC",
         Status = status,
         BookId = "t1|acct|acct-dyn",
         ExpiresAt = Created.AddMinutes(minutes),
@@ -32,7 +31,7 @@ internal static class SampleAccounts
     {
         Id = "acct-static",
         Kind = AccountKind.NubanStatic,
-        Type = NubanAccountService.StaticType,
+        Type = "STATIC",
         ExpiresAt = null,
         ExpectedAmountMinor = null,
         Attributes = new Dictionary<string, string>(),

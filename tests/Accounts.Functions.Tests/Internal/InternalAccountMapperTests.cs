@@ -1,4 +1,5 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Internal;
 using Accounts.Functions.Internal;
 
@@ -39,7 +40,7 @@ public class InternalAccountMapperTests
         Kind = AccountKind.Internal,
         HolderId = "identity",
         AccountNumber = "100000000001",
-        InstitutionCode = InternalAttributes.InstitutionCode,
+        InstitutionCode = NumberSource.InternalReference.InstitutionCode,
         Currency = currency,
         Country = string.Empty,
         Type = "REAL",

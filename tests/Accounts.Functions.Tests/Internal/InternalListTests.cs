@@ -68,7 +68,7 @@ public class InternalListTests(AppFixture app)
     public async Task Cursor_pagination_over_250_accounts_has_no_duplicates_or_gaps()
     {
         var session = await StartAsync(app);
-        var service = app.Services.GetRequiredService<InternalAccountService>();
+        var service = app.Services.GetRequiredService<InternalProduct>();
         var created = new List<string>();
         foreach (var chunk in Enumerable.Range(0, 250).Chunk(25))
         {

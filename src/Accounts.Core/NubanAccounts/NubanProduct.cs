@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Accounts.Core.Accounts;
+using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Errors;
 using Accounts.Core.Routing;
 using Accounts.Core.Security;
@@ -7,22 +7,21 @@ using Accounts.Core.Security;
 namespace Accounts.Core.NubanAccounts;
 
 /// <summary>
-/// Opens NGN static accounts (one per customer, receiving repeatedly) and dynamic accounts (one expected payment,
-/// time-bound). Every account has its own book. Uniqueness is claimed before anything is written, and claims are
-/// released when the open fails, so a refused request leaves nothing behind.
+/// The NUBAN product's part of opening: NGN static accounts (one per customer, receiving repeatedly) and dynamic
+/// accounts (one expected payment, time-bound), numbered with NUBAN check digits at the configured institution, each
+/// its own book. Uniqueness is claimed before anything is written, and claims are released when the open fails, so a
+/// refused request leaves nothing behind. <c>type</c> is the dialect's stored word for the product.
 /// </summary>
-public sealed class NubanAccountService(IAccountStore accounts, NubanClaims claims, IExpiryIndex expiry,
+public sealed class NubanProduct(AccountLifecycle lifecycle, IAccountStore accounts, NubanClaims claims, IExpiryIndex expiry,
     InstitutionCatalog catalog, NubanSettings settings, SecretBox box, TimeProvider clock)
 {
     public const int MaxDurationMinutes = 7 * 24 * 60;
-    public const string StaticType = "STATIC";
-    public const string DynamicType = "DYNAMIC";
 
     public Institution Institution { get; } = catalog.Find(settings.InstitutionCode) is { Country: "NG" } found && found.Offers("NGN")
         ? found
         : throw new InvalidOperationException($"NUBAN institution {settings.InstitutionCode} is not a Nigerian NGN institution in the catalog");
 
-    public async Task<Account> OpenStaticAsync(string tenantId, NubanCustomer customer, CancellationToken ct)
+    public async Task<Account> OpenStaticAsync(string tenantId, NubanCustomer customer, string type, CancellationToken ct)
     {
         var accountId = Guid.CreateVersion7().ToString();
         await claims.ClaimCustomerAsync(tenantId, customer, accountId, ct);
@@ -41,8 +40,8 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         try
         {
             // The customer id is the holder: a static account is "uniquely tied to the user profile".
-            return await InsertAsync(tenantId, accountId, AccountKind.NubanStatic, StaticType, Guid.CreateVersion7().ToString(),
-                attributes, null, null, ct);
+            return await lifecycle.OpenAsync(Opening(tenantId, accountId, AccountKind.NubanStatic, type, Guid.CreateVersion7().ToString(),
+                attributes), ct);
         }
         catch
         {
@@ -51,7 +50,8 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         }
     }
 
-    public async Task<Account> OpenDynamicAsync(string tenantId, string accountName, NewDynamicAccount request, CancellationToken ct)
+    public async Task<Account> OpenDynamicAsync(string tenantId, string accountName, string type, NewDynamicAccount request,
+        CancellationToken ct)
     {
         var amount = request.Amount is { } value
             ? Money.Money.FromDecimal(value, Naira.Currency, "amount")
@@ -82,8 +82,11 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         {
             // Indexed before the account exists, so no dynamic account can ever be missing from the expiry index.
             await expiry.AddAsync(new ExpiryEntry(tenantId, accountId, expiresAt), ct);
-            return await InsertAsync(tenantId, accountId, AccountKind.NubanDynamic, DynamicType, accountId, attributes,
-                expiresAt, amount.Minor, ct);
+            return await lifecycle.OpenAsync(Opening(tenantId, accountId, AccountKind.NubanDynamic, type, accountId, attributes) with
+            {
+                ExpiresAt = expiresAt,
+                ExpectedAmountMinor = amount.Minor,
+            }, ct);
         }
         catch
         {
@@ -92,32 +95,19 @@ public sealed class NubanAccountService(IAccountStore accounts, NubanClaims clai
         }
     }
 
-    private async Task<Account> InsertAsync(string tenantId, string accountId, AccountKind kind, string type, string holderId,
-        Dictionary<string, string> attributes, DateTimeOffset? expiresAt, long? expectedMinor, CancellationToken ct)
+    private AccountOpening Opening(string tenantId, string accountId, AccountKind kind, string type, string holderId,
+        Dictionary<string, string> attributes) => new()
     {
-        var number = await NubanNumberAllocator.AllocateAsync(Institution, RandomNumberGenerator.GetInt32,
-            (candidate, token) => accounts.TryClaimNumberAsync(Institution.Code, candidate, tenantId, accountId, token), ct);
-        var now = clock.GetUtcNow();
-        return await accounts.InsertAsync(new Account
-        {
-            Id = accountId,
-            TenantId = tenantId,
-            Kind = kind,
-            HolderId = holderId,
-            AccountNumber = number,
-            InstitutionCode = Institution.Code,
-            Currency = "NGN",
-            Country = "NG",
-            Type = type,
-            Status = AccountStatus.Active,
-            BookId = Books.OfAccount(tenantId, accountId),
-            ExpiresAt = expiresAt,
-            ExpectedAmountMinor = expectedMinor,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Attributes = attributes,
-        }, ct);
-    }
+        TenantId = tenantId,
+        AccountId = accountId,
+        Kind = kind,
+        HolderId = holderId,
+        Numbers = new NumberSource.Drawn(Institution),
+        Currency = Naira.Currency.Code,
+        Country = "NG",
+        Type = type,
+        Attributes = attributes,
+    };
 
     /// <summary>
     /// A failed insert may still have landed (its answer lost); then the claims belong to a real account and must stay,

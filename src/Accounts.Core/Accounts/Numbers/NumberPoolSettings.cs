@@ -1,4 +1,4 @@
-namespace Accounts.Core.Kyc;
+namespace Accounts.Core.Accounts.Numbers;
 
 /// <summary>The configured pools by country, and the country used for entities whose own country has no pool.</summary>
 public sealed class NumberPoolSettings

@@ -1,4 +1,4 @@
-namespace Accounts.Core.Kyc;
+namespace Accounts.Core.Accounts.Numbers;
 
 /// <summary>One counter per pool, advanced only by an ETag-checked write so two allocations can never take the same index.</summary>
 public interface INumberPoolStore
@@ -9,3 +9,6 @@ public interface INumberPoolStore
     /// <summary>Stores <paramref name="next"/> if the counter is still at <paramref name="current"/>'s version; false when it moved.</summary>
     Task<bool> TryAdvanceAsync(PoolCounter current, long next, CancellationToken ct);
 }
+
+/// <summary>How many numbers of a country's pool were handed out. <see cref="Version"/> is the store's ETag (null: never stored).</summary>
+public sealed record PoolCounter(string Country, long Next, string? Version);

@@ -1,14 +1,15 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Errors;
 
 namespace Accounts.Core.Kyc;
 
 /// <summary>
-/// Accounts of verified entities. Each account has its own book; its number comes from the pool of the entity's
-/// country (or the default country). Another tenant's entity or account is reported as not found.
+/// The entity product's part of opening and reading: accounts of KYC/KYB-verified entities, each its own book,
+/// numbered from the pool of the entity's country (or the default country). Another tenant's entity or account is
+/// reported as not found.
 /// </summary>
-public sealed class EntityAccountService(IEntityStore entities, IAccountStore accounts, AccountNumberPool numbers,
-    NumberPoolSettings pools, TimeProvider clock)
+public sealed class EntityProduct(IEntityStore entities, AccountLifecycle lifecycle, NumberPoolSettings pools, TimeProvider clock)
 {
     /// <summary>The first account's id is fixed by the entity, so repeated or concurrent approvals open it once.</summary>
     public static string FirstAccountId(string tenantId, string entityId) => DeterministicId.From($"vertex/first-account|{tenantId}|{entityId}");
@@ -34,56 +35,34 @@ public sealed class EntityAccountService(IEntityStore entities, IAccountStore ac
     public async Task<(Entity Entity, IReadOnlyList<Account> Accounts)> ListByEntityAsync(string tenantId, string entityId, CancellationToken ct)
     {
         var entity = await GetEntityAsync(tenantId, entityId, ct);
-        var owned = await accounts.ListByHolderAsync(tenantId, entityId, ct);
-        return (entity, owned.Where(a => a.Kind == AccountKind.Entity).ToList());
+        return (entity, await lifecycle.ListAsync(tenantId, entityId, AccountKind.Entity, ct));
     }
 
     /// <summary>The tenant's entity account and its entity, or NotFound.</summary>
     public async Task<(Account Account, Entity Entity)> GetOwnedAsync(string tenantId, string accountId, CancellationToken ct)
     {
-        var account = await accounts.GetAsync(tenantId, accountId, ct);
-        var entity = account is { Kind: AccountKind.Entity } ? await entities.GetAsync(tenantId, account.HolderId, ct) : null;
-        return entity is not null ? (account!, entity) : throw DomainException.NotFound($"account {accountId} was not found");
+        var account = await lifecycle.GetAsync(tenantId, accountId, AccountKind.Entity, null, ct);
+        var entity = await entities.GetAsync(tenantId, account.HolderId, ct);
+        return entity is not null ? (account, entity) : throw DomainException.NotFound($"account {accountId} was not found");
     }
 
     public async Task<Entity> GetEntityAsync(string tenantId, string entityId, CancellationToken ct) =>
         await entities.GetAsync(tenantId, entityId, ct) ?? throw DomainException.NotFound($"entity {entityId} was not found");
 
-    private async Task<Account> OpenAsync(Entity entity, string accountId, CancellationToken ct)
+    private Task<Account> OpenAsync(Entity entity, string accountId, CancellationToken ct)
     {
-        if (await accounts.GetAsync(entity.TenantId, accountId, ct) is { } existing)
-        {
-            return existing;
-        }
-
         var pool = pools.For(entity.Country);
-        var number = await numbers.AllocateAsync(pool, entity.TenantId, accountId, ct);
-        var now = clock.GetUtcNow();
-        var account = new Account
+        return lifecycle.OpenAsync(new AccountOpening
         {
-            Id = accountId,
             TenantId = entity.TenantId,
+            AccountId = accountId,
+            MayExist = true,
             Kind = AccountKind.Entity,
             HolderId = entity.Id,
-            AccountNumber = number,
-            InstitutionCode = pool.InstitutionCode,
+            Numbers = new NumberSource.Pooled(pool),
             Currency = pool.Currency.Code,
             Country = pool.Country,
             Type = entity.Type.ToString().ToLowerInvariant(),
-            Status = AccountStatus.Active,
-            BookId = Books.OfAccount(entity.TenantId, accountId),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        try
-        {
-            return await accounts.InsertAsync(account, ct);
-        }
-        catch (ConcurrencyException)
-        {
-            // A concurrent approval opened this first account meanwhile; the number taken here stays unused.
-            return await accounts.GetAsync(entity.TenantId, accountId, ct)
-                ?? throw new InvalidOperationException($"Account {accountId} was reported as existing but cannot be read");
-        }
+        }, ct);
     }
 }

@@ -1,6 +1,6 @@
 using Accounts.Core.Money;
 
-namespace Accounts.Core.Kyc;
+namespace Accounts.Core.Accounts.Numbers;
 
 /// <summary>
 /// The account numbers of one country, handed out in order: index 0 is the first number of the first range, and so

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Accounts.Core.Kyc;
+namespace Accounts.Core.Accounts.Numbers;
 
 /// <summary>
 /// An inclusive range of account numbers of a fixed width (leading zeros kept), written "6200000000-6299999999".
