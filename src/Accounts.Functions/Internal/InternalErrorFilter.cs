@@ -23,3 +23,11 @@ public sealed class InternalErrorFilter(ILogger<InternalErrorFilter> logger) : A
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
+
+/// <summary>
+/// The Internal dialect's error body (seed 002 documents none): <c>{"error": {"code", "message", "field"}}</c>;
+/// <c>field</c> names the offending header, query parameter or body field, or is null.
+/// </summary>
+public sealed record InternalError(InternalErrorDetail Error);
+
+public sealed record InternalErrorDetail(string Code, string Message, string? Field);

@@ -39,3 +39,14 @@ public sealed class OperatorAuthFilter(IOptionsMonitor<OperatorOptions> options)
     private static bool Matches(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }
+
+/// <summary>
+/// Section "Operator": <see cref="ApiKey"/> is the credential for the /operator routes (header <c>x-operator-key</c>).
+/// Unset, the routes answer 404: they are never open.
+/// </summary>
+public sealed class OperatorOptions
+{
+    public const string Section = "Operator";
+
+    public string? ApiKey { get; set; }
+}

@@ -23,3 +23,9 @@ public sealed class VertexErrorFilter(ILogger<VertexErrorFilter> logger) : ApiEr
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
+
+/// <summary>Every Vertex error body: <c>{"error": {"code", "message", "field"}}</c>; field is null unless an input is at fault.</summary>
+public sealed record VertexError(VertexErrorDetail Error);
+
+/// <summary>What went wrong: a stable code, a message, and the offending input when there is one.</summary>
+public sealed record VertexErrorDetail(string Code, string Message, string? Field);
