@@ -37,6 +37,23 @@ public static class ApiErrors
         return error;
     }
 
+    /// <summary>
+    /// The stable code of an error kind, for envelopes that carry one ("invalid_request", ...; "internal_error" for an
+    /// unexpected failure); each dialect spells it in its own case.
+    /// </summary>
+    public static string Code(ErrorKind? kind) => kind switch
+    {
+        ErrorKind.Validation => "invalid_request",
+        ErrorKind.Unauthorized => "unauthorized",
+        ErrorKind.Forbidden => "forbidden",
+        ErrorKind.NotFound => "not_found",
+        ErrorKind.Conflict => "conflict",
+        ErrorKind.Gone => "gone",
+        ErrorKind.Unavailable => "unavailable",
+        null => "internal_error",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     /// <summary>True when the client went away: nobody is left to answer, and it is not a failure of ours.</summary>
     public static bool IsAbort(HttpContext http, Exception exception) =>
         exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested;

@@ -1,4 +1,3 @@
-using Accounts.Core.Errors;
 using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Internal;
@@ -7,21 +6,8 @@ namespace Accounts.Functions.Internal;
 public sealed class InternalErrorFilter(ILogger<InternalErrorFilter> logger) : ApiErrorFilter(logger)
 {
     protected override IResult Render(ApiError error) =>
-        Results.Json(new InternalError(new InternalErrorDetail(Code(error.Kind), error.Message, error.Field)), InternalJson.Options,
-            statusCode: error.Status);
-
-    public static string Code(ErrorKind? kind) => kind switch
-    {
-        ErrorKind.Validation => "INVALID_REQUEST",
-        ErrorKind.Unauthorized => "UNAUTHORIZED",
-        ErrorKind.Forbidden => "FORBIDDEN",
-        ErrorKind.NotFound => "NOT_FOUND",
-        ErrorKind.Conflict => "CONFLICT",
-        ErrorKind.Gone => "GONE",
-        ErrorKind.Unavailable => "UNAVAILABLE",
-        null => "INTERNAL_ERROR",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+        Results.Json(new InternalError(new InternalErrorDetail(ApiErrors.Code(error.Kind).ToUpperInvariant(), error.Message, error.Field)),
+            InternalJson.Options, statusCode: error.Status);
 }
 
 /// <summary>

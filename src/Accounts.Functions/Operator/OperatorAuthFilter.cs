@@ -8,6 +8,7 @@ namespace Accounts.Functions.Operator;
 /// <summary>
 /// The operator credential: <c>x-operator-key</c> must equal the configured <c>Operator:ApiKey</c>, compared in constant
 /// time. With no key configured the routes do not exist (404), so a forgotten setting never leaves them open.
+/// Every answer, refusals included, is marked <c>Cache-Control: no-store</c>: these responses carry credentials shown once.
 /// </summary>
 public sealed class OperatorAuthFilter(IOptionsMonitor<OperatorOptions> options) : IEndpointFilter
 {
@@ -15,6 +16,7 @@ public sealed class OperatorAuthFilter(IOptionsMonitor<OperatorOptions> options)
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
         var expected = options.CurrentValue.ApiKey;
         if (string.IsNullOrWhiteSpace(expected))
         {
