@@ -35,3 +35,15 @@ public sealed record DepositEvent(
         return "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 }
+
+/// <summary>The four events of a deposit's life, per provider reference.</summary>
+public enum DepositEventType
+{
+    Pending,
+    Settled,
+    Rejected,
+    Reversed,
+}
+
+/// <summary>Who sent the money, as the provider reports it.</summary>
+public sealed record DepositSender(string? Name, string? AccountNumber, string? Bank);

@@ -23,3 +23,34 @@ public sealed record DepositRecord(
     string? AccountId = null,
     string? EntryId = null,
     string? Version = null);
+
+/// <summary>
+/// Where an accepted event stands. Received: queued, not yet processed. Applied: its ledger effect exists.
+/// Ignored: valid but changes nothing (a late pending, a reversal of an unsettled deposit). Rejected: refused for a
+/// reason (unknown, closed, blocked or expired account, wrong currency, balance limit reached); refund due. DeadLettered: processing kept
+/// failing; an operator must look.
+/// </summary>
+public enum DepositStatus
+{
+    Received,
+    Applied,
+    Ignored,
+    Rejected,
+    DeadLettered,
+}
+
+public interface IDepositRecordStore
+{
+    /// <summary>Inserts the record if its event is new (insert-if-absent); otherwise returns the stored one.</summary>
+    Task<(bool Inserted, DepositRecord Record)> TryInsertAsync(DepositRecord record, CancellationToken ct);
+
+    Task<DepositRecord?> GetAsync(string tenantId, string reference, DepositEventType type, CancellationToken ct);
+
+    /// <summary>Every event of one reference, in lifecycle order.</summary>
+    Task<IReadOnlyList<DepositRecord>> ListByReferenceAsync(string tenantId, string reference, CancellationToken ct);
+
+    Task<IReadOnlyList<DepositRecord>> ListDeadLetteredAsync(string tenantId, CancellationToken ct);
+
+    /// <summary>Replaces a record if its version is current; throws ConcurrencyException otherwise.</summary>
+    Task<DepositRecord> UpdateAsync(DepositRecord record, CancellationToken ct);
+}

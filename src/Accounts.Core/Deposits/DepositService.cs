@@ -47,3 +47,6 @@ public sealed class DepositService(IAccountStore accounts, LedgerService ledger,
         return new DepositOutcome(DepositStatus.Applied, null, account.Id, entry.Id);
     }
 }
+
+/// <summary>What applying an event did. <see cref="EntryId"/> is the ledger entry that records it, if any.</summary>
+public sealed record DepositOutcome(DepositStatus Status, string? Reason, string? AccountId, string? EntryId);

@@ -21,3 +21,21 @@ public sealed class DomainException(ErrorKind kind, string message, string? fiel
 
     public static DomainException Unavailable(string message) => new(ErrorKind.Unavailable, message);
 }
+
+/// <summary>What went wrong, independent of any dialect; each dialect maps these to its own status codes.</summary>
+public enum ErrorKind
+{
+    Validation,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Gone,
+    Unavailable,
+}
+
+/// <summary>
+/// A store refused a write because the row changed since it was read (ETag mismatch) or a key that must be
+/// unique already exists. Services catch it and retry with fresh state; it never reaches a client.
+/// </summary>
+public sealed class ConcurrencyException(string message) : Exception(message);

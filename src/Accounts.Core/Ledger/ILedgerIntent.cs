@@ -14,3 +14,29 @@ public interface ILedgerIntent
     /// <param name="balances">The book's balances by currency code, as of this point in the commit.</param>
     LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances);
 }
+
+/// <summary>What an <see cref="ILedgerIntent"/> decided: post one entry, or leave the book as it is and say why.</summary>
+public abstract record LedgerDecision
+{
+    private LedgerDecision()
+    {
+    }
+
+    /// <summary>Post this entry; if its reference is already in the book it is a replay (same fields) or a conflict.</summary>
+    public sealed record Post(Posting Posting) : LedgerDecision;
+
+    /// <summary>
+    /// Change nothing. <paramref name="Existing"/> is the entry that already covers the intent (a replay, which needs
+    /// no <paramref name="Reason"/>), if any.
+    /// </summary>
+    public sealed record Skip(string? Reason, LedgerEntry? Existing = null) : LedgerDecision;
+}
+
+/// <summary>The plain case: post this entry unless its reference is already in the book.</summary>
+internal sealed class PostingIntent(Posting posting) : ILedgerIntent
+{
+    public IReadOnlyCollection<string> References { get; } = [posting.Reference];
+
+    public LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances) =>
+        new LedgerDecision.Post(posting);
+}

@@ -29,3 +29,32 @@ public sealed record LedgerEntry(
 {
     public Currency Currency => Amount.Currency;
 }
+
+public enum EntryType
+{
+    Deposit,
+    Payout,
+    Reversal,
+    Fee,
+    Conversion,
+    Hold,
+    HoldRelease,
+
+    /// <summary>Marks an account closed inside its book; moves no money and is not shown as a transaction.</summary>
+    Closure,
+}
+
+public enum Direction
+{
+    Credit,
+    Debit,
+}
+
+/// <summary>The state an entry records. Entries are immutable: a later state is a new entry, never an edit.</summary>
+public enum EntryStatus
+{
+    Pending,
+    Settled,
+    Failed,
+    Reversed,
+}

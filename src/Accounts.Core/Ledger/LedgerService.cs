@@ -111,3 +111,12 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
         return entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 }
+
+/// <summary>The entry a posting produced. <see cref="Applied"/> is false when the reference had been posted before.</summary>
+public sealed record PostResult(LedgerEntry Entry, bool Applied);
+
+/// <summary>
+/// The outcome of an intent: <see cref="Applied"/> when it added <see cref="Entry"/>; otherwise <see cref="Entry"/> is
+/// the entry that already covered it (a replay) or null, and <see cref="Reason"/> says why nothing changed.
+/// </summary>
+public sealed record IntentResult(LedgerEntry? Entry, bool Applied, string? Reason = null);

@@ -110,3 +110,6 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
         cache[key] = value;
     }
 }
+
+/// <summary>A caller proven by an active API key: the tenant and which of its keys was presented.</summary>
+public sealed record AuthenticatedKey(Tenant Tenant, string KeyId);

@@ -76,3 +76,19 @@ public sealed class TokenService(ITokenStore tokens, KeyedHash hash, TimeProvide
         }
     }
 }
+
+/// <summary>
+/// A stored bearer token: only its keyed hash, the tenant it belongs to, the API key it was issued under (revoking the
+/// key revokes the token) and its expiry.
+/// </summary>
+public sealed record AccessToken(string TokenHash, string TenantId, string KeyId, DateTimeOffset ExpiresAt);
+
+/// <summary>A freshly issued bearer token; the only time its plain value exists.</summary>
+public sealed record IssuedToken(string Value, TimeSpan ExpiresIn);
+
+public interface ITokenStore
+{
+    Task InsertAsync(AccessToken token, CancellationToken ct);
+
+    Task<AccessToken?> FindAsync(string tokenHash, CancellationToken ct);
+}

@@ -37,6 +37,23 @@ public static class ApiErrors
         return error;
     }
 
+    /// <summary>
+    /// The stable code of an error kind, for envelopes that carry one ("invalid_request", ...; "internal_error" for an
+    /// unexpected failure); each dialect spells it in its own case.
+    /// </summary>
+    public static string Code(ErrorKind? kind) => kind switch
+    {
+        ErrorKind.Validation => "invalid_request",
+        ErrorKind.Unauthorized => "unauthorized",
+        ErrorKind.Forbidden => "forbidden",
+        ErrorKind.NotFound => "not_found",
+        ErrorKind.Conflict => "conflict",
+        ErrorKind.Gone => "gone",
+        ErrorKind.Unavailable => "unavailable",
+        null => "internal_error",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     /// <summary>True when the client went away: nobody is left to answer, and it is not a failure of ours.</summary>
     public static bool IsAbort(HttpContext http, Exception exception) =>
         exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested;
@@ -51,4 +68,53 @@ public static class ApiErrors
         BadHttpRequestException bad => new ApiError(bad.StatusCode, ErrorKind.Validation, $"the request body could not be read: {bad.Message}", "body"),
         _ => new ApiError(StatusCodes.Status500InternalServerError, null, InternalMessage, null),
     };
+}
+
+/// <summary>
+/// What a dialect's envelope needs to answer a failed request: the status, the kind of refusal (null for an internal
+/// error, whose details are never shown), a message for the client and the offending input if any.
+/// </summary>
+public sealed record ApiError(int Status, ErrorKind? Kind, string Message, string? Field)
+{
+    /// <summary>The message, prefixed with the field for envelopes that have no field of their own.</summary>
+    public string MessageNamingField =>
+        Field is { } name && !Message.Contains(name, StringComparison.Ordinal) ? $"{name}: {Message}" : Message;
+}
+
+/// <summary>The HTTP status of each kind of domain error, for dialects that use the conventional codes.</summary>
+public static class ErrorStatus
+{
+    public static int Of(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Gone => StatusCodes.Status410Gone,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
+/// <summary>
+/// The error path of every dialect's endpoints: any exception from the filters after it or the handler becomes an
+/// answer in the dialect's envelope (see <see cref="ApiErrors"/>); a dialect only says how its envelope looks.
+/// </summary>
+public abstract class ApiErrorFilter(ILogger logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (!ApiErrors.IsAbort(context.HttpContext, ex))
+        {
+            return Render(ApiErrors.Handle(context.HttpContext, ex, logger));
+        }
+    }
+
+    /// <summary>The dialect's body for <paramref name="error"/>, with <see cref="ApiError.Status"/> as the status.</summary>
+    protected abstract IResult Render(ApiError error);
 }

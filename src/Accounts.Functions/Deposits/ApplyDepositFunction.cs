@@ -1,3 +1,4 @@
+using Accounts.Core.Deposits;
 using Accounts.Functions.Hosting.Invocation;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public static class ApplyDepositFunction
         var ct = request.HttpContext.RequestAborted;
         var messages = ServiceBusBatch.Read(InvocationRequest.Of(request.HttpContext), TriggerBinding);
         var results = new BatchResult[messages.Count];
-        await Task.WhenAll(messages.GroupBy(ReferenceOf).Select(async group =>
+        await Task.WhenAll(messages.GroupBy(m => SequenceOf(processor, m)).Select(async group =>
         {
             foreach (var message in group)
             {
@@ -62,19 +63,9 @@ public static class ApplyDepositFunction
         }
     }
 
-    private static (string?, string?) ReferenceOf(ServiceBusBatchMessage message)
-    {
-        try
-        {
-            var parsed = DepositMessage.Parse(message.Body);
-            return (parsed.TenantId, parsed.Reference);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or InvalidOperationException)
-        {
-            // Unreadable: grouped alone by its position; applying it fails and is reported, the batch goes on.
-            return (null, "#" + message.Index);
-        }
-    }
+    // Unreadable: grouped alone by its position; applying it fails and is reported, the batch goes on.
+    private static (string?, string?) SequenceOf(DepositProcessor processor, ServiceBusBatchMessage message) =>
+        processor.SequenceOf(message.Body) is { } sequence ? sequence : (null, "#" + message.Index);
 
     private sealed record BatchResult(string? MessageId, string Status, string? Reason, string? EntryId);
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Accounts.Core.Deposits;
+using Accounts.Core.Errors;
 using Accounts.Core.Money;
 
 namespace Accounts.Functions.Deposits;
@@ -51,4 +53,38 @@ public sealed record DepositMessage(
     }
 
     private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}
+
+/// <summary>Wire names of deposit events: "deposit.pending", "deposit.settled", "deposit.rejected", "deposit.reversed".</summary>
+public static class DepositEventTypes
+{
+    public static string WireName(DepositEventType type) => "deposit." + type.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? wire, [NotNullWhen(true)] out DepositEventType? type)
+    {
+        type = Enum.GetValues<DepositEventType>().Select(t => (DepositEventType?)t).FirstOrDefault(t => WireName(t!.Value) == wire);
+        return type is not null;
+    }
+
+    public static string Allowed => string.Join(", ", Enum.GetValues<DepositEventType>().Select(WireName));
+}
+
+/// <summary>The core's view of <see cref="DepositMessage"/>: an event written as the queued JSON, and read back.</summary>
+public sealed class DepositMessageFormat : IDepositMessageFormat
+{
+    public string Write(DepositEvent deposit) => DepositMessage.From(deposit).ToJson();
+
+    public DepositEvent Read(string message)
+    {
+        try
+        {
+            return DepositMessage.Parse(message).ToEvent();
+        }
+        catch (Exception ex) when (ex is JsonException or DomainException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"not a deposit message: {ex.Message}", ex);
+        }
+    }
+
+    public string Name(DepositEventType type) => DepositEventTypes.WireName(type);
 }

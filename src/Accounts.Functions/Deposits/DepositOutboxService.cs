@@ -1,3 +1,4 @@
+using Accounts.Core.Deposits;
 using Accounts.Functions.Api;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Accounts.Functions.Deposits;
 /// Standalone stand-in for the RequeueDeposits timer: sweeps the deposit outbox every
 /// <see cref="DepositOptions.OutboxSweepInterval"/> into the local queue once storage is ready.
 /// </summary>
-public sealed class DepositOutboxService(DepositOutboxSweeper sweeper, IDepositSender sender, StartupGate gate, TimeProvider clock,
+public sealed class DepositOutboxService(DepositOutboxSweeper sweeper, StartupGate gate, TimeProvider clock,
     IOptions<DepositOptions> options, ILogger<DepositOutboxService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,7 +24,7 @@ public sealed class DepositOutboxService(DepositOutboxSweeper sweeper, IDepositS
 
             try
             {
-                await sweeper.SweepAsync(sender, stoppingToken);
+                await sweeper.SweepAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using Accounts.Core.Deposits;
 using Accounts.Functions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Deposits;
 
@@ -9,7 +10,9 @@ public static class DepositRegistration
     {
         var services = builder.Services;
         services.AddSingleton<DepositService>();
+        services.AddSingleton<IDepositMessageFormat, DepositMessageFormat>();
         services.AddSingleton<DepositIntake>();
+        services.AddSingleton(sp => new DepositOutboxTiming(sp.GetRequiredService<IOptions<DepositOptions>>().Value.OutboxGracePeriod));
         services.AddSingleton<DepositProcessor>();
         services.AddSingleton<DepositQueueSignal>();
         services.AddSingleton<IDepositSender, LocalQueueSender>();

@@ -1,3 +1,4 @@
+using Accounts.Core.Deposits;
 using Accounts.Functions.Api;
 using Accounts.Storage.Queues;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,8 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
                 }
 
                 idlePoll = FirstIdlePoll;
-                await Task.WhenAll(batch.GroupBy(ReferenceOf).Select(group => ProcessInOrderAsync(group, stoppingToken)));
+                // Unreadable messages share a group: each fails on its own and records the reason.
+                await Task.WhenAll(batch.GroupBy(d => processor.SequenceOf(d.Body)).Select(group => ProcessInOrderAsync(group, stoppingToken)));
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -86,16 +88,37 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
     private static TimeSpan RetryDelay(int deliveries) =>
         TimeSpan.FromSeconds(Math.Ceiling(0.2 * Math.Pow(2, Math.Min(deliveries, 16))));
 
-    private static (string?, string?) ReferenceOf(QueueDelivery delivery)
+}
+
+/// <summary>Standalone: the storage deposit queue, and a wake-up for this process's worker.</summary>
+public sealed class LocalQueueSender(DepositQueue queue, DepositQueueSignal signal) : IDepositSender
+{
+    public async Task SendAsync(string eventId, string message, CancellationToken ct)
     {
-        try
+        await queue.SendAsync(message, ct);
+        signal.Notify();
+    }
+}
+
+/// <summary>Wakes the local worker when this process queues a deposit, so it need not wait for its next poll.</summary>
+public sealed class DepositQueueSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0)
         {
-            var parsed = DepositMessage.Parse(delivery.Body);
-            return (parsed.TenantId, parsed.Reference);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return (null, null); // unreadable: processing fails and records the reason; grouping must not stop the batch
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another enqueue signalled at the same moment; one wake-up is enough.
+            }
         }
     }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 }

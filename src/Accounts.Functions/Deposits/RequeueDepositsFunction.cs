@@ -1,3 +1,4 @@
+using Accounts.Core.Deposits;
 using Accounts.Functions.Api;
 using Accounts.Functions.Hosting.Invocation;
 
@@ -16,13 +17,13 @@ public static class RequeueDepositsFunction
     /// <summary>Every 30 seconds (NCRONTAB, seconds first): with the 30 s grace period an event is requeued within a minute.</summary>
     public const string Schedule = "*/30 * * * * *";
 
-    public static async Task<IResult> HandleAsync(HttpContext http, DepositOutboxSweeper sweeper, IDepositSender sender, StartupGate gate,
+    public static async Task<IResult> HandleAsync(HttpContext http, DepositOutboxSweeper sweeper, StartupGate gate,
         ILogger<DepositOutboxSweeper> logger)
     {
         await gate.WaitAsync(http.RequestAborted);
         try
         {
-            var requeued = await sweeper.SweepAsync(sender, http.RequestAborted);
+            var requeued = await sweeper.SweepAsync(http.RequestAborted);
             return new InvocationResponse(new Dictionary<string, object?>(), [$"{Name}: {requeued} deposit events queued again"],
                 new { requeued }).Completed();
         }

@@ -60,3 +60,5 @@ public static class CustomHandlerHostingExtensions
         await app.DisposeAsync();
     }
 }
+
+public sealed record ReadinessResponse(string Status);

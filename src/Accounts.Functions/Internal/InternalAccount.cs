@@ -17,3 +17,6 @@ public sealed record InternalAccount(
     string? ParentId,
     InternalSubAccounts SubAccounts,
     InternalCustodyBankAccount? CustodyBankAccount);
+
+/// <summary>Sums over all of an account's sub-accounts (every depth), in the account's currency.</summary>
+public sealed record InternalSubAccounts(string Balance, string AvailableFunds);

@@ -92,3 +92,26 @@ public static class InternalAccountsApi
             : trimmed;
     }
 }
+
+public sealed record InternalCreateRequest(
+    string? IdentityId,
+    string? ExternalId,
+    string? Type,
+    string? Custody,
+    string? Currency,
+    string? Name,
+    string? ParentId);
+
+/// <summary>PATCH body: only these fields may be sent; an absent or null field is left unchanged.</summary>
+public sealed record InternalUpdateRequest(string? Name, string? ExternalId, string? Status);
+
+/// <summary>Seed 002's list body: <c>{"pagination": {"pagination": {count, next, previous, total}, "results": [...]}}</c>.</summary>
+public sealed record InternalListResponse(InternalPage Pagination);
+
+public sealed record InternalPage(InternalPagination Pagination, IReadOnlyList<InternalAccount> Results);
+
+/// <summary>
+/// <see cref="Count"/> accounts on this page of <see cref="Total"/> matches; <see cref="Next"/> and <see cref="Previous"/>
+/// are opaque cursors to pass back as <c>next</c>, null where there is no such page.
+/// </summary>
+public sealed record InternalPagination(int Count, string? Next, string? Previous, int Total);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Accounts.Functions.Api;
 using Accounts.Functions.Hosting;
 
@@ -19,4 +20,10 @@ public static class InternalEndpoints
         accounts.MapDelete("/{id}", InternalAccountsApi.Delete).AsFunction("InternalDeleteAccount");
         return app;
     }
+}
+
+/// <summary>Seed 002's wire format: camelCase names, nulls written out, unknown request fields refused.</summary>
+public static class InternalJson
+{
+    public static readonly JsonSerializerOptions Options = WireJson.Create(JsonNamingPolicy.CamelCase);
 }

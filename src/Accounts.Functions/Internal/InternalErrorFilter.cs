@@ -1,4 +1,3 @@
-using Accounts.Core.Errors;
 using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Internal;
@@ -7,19 +6,14 @@ namespace Accounts.Functions.Internal;
 public sealed class InternalErrorFilter(ILogger<InternalErrorFilter> logger) : ApiErrorFilter(logger)
 {
     protected override IResult Render(ApiError error) =>
-        Results.Json(new InternalError(new InternalErrorDetail(Code(error.Kind), error.Message, error.Field)), InternalJson.Options,
-            statusCode: error.Status);
-
-    public static string Code(ErrorKind? kind) => kind switch
-    {
-        ErrorKind.Validation => "INVALID_REQUEST",
-        ErrorKind.Unauthorized => "UNAUTHORIZED",
-        ErrorKind.Forbidden => "FORBIDDEN",
-        ErrorKind.NotFound => "NOT_FOUND",
-        ErrorKind.Conflict => "CONFLICT",
-        ErrorKind.Gone => "GONE",
-        ErrorKind.Unavailable => "UNAVAILABLE",
-        null => "INTERNAL_ERROR",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+        Results.Json(new InternalError(new InternalErrorDetail(ApiErrors.Code(error.Kind).ToUpperInvariant(), error.Message, error.Field)),
+            InternalJson.Options, statusCode: error.Status);
 }
+
+/// <summary>
+/// The Internal dialect's error body (seed 002 documents none): <c>{"error": {"code", "message", "field"}}</c>;
+/// <c>field</c> names the offending header, query parameter or body field, or is null.
+/// </summary>
+public sealed record InternalError(InternalErrorDetail Error);
+
+public sealed record InternalErrorDetail(string Code, string Message, string? Field);

@@ -32,3 +32,12 @@ public sealed class NubanAuthFilter(TenantDirectory tenants) : IEndpointFilter
         return await next(context);
     }
 }
+
+/// <summary>The authenticated tenant (the seed's merchant) of a Nuban request, set by <see cref="NubanAuthFilter"/>.</summary>
+public static class NubanCaller
+{
+    public static Tenant Of(HttpContext http) =>
+        http.Items[typeof(NubanCaller)] as Tenant ?? throw new InvalidOperationException("NubanAuthFilter did not run for this endpoint");
+
+    public static void Set(HttpContext http, Tenant tenant) => http.Items[typeof(NubanCaller)] = tenant;
+}

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 using Accounts.Core.NubanAccounts;
@@ -40,3 +41,9 @@ public static class NubanCloseApi
         return NubanResults.Ok(ClosedMessage, NubanWire.Detail(account, balance, tenant, product.Institution));
     }
 }
+
+/// <summary>
+/// DELETE or POST /v1/accounts/static/close. The seed documents <c>account_number</c> as a number and shows it
+/// unquoted, while every other route treats it as a string: both are accepted.
+/// </summary>
+public sealed record NubanCloseRequest(JsonElement? AccountNumber, string? Note);

@@ -51,3 +51,50 @@ public static class NubanCreateApi
         return NubanResults.Created(CreatedMessage, NubanWire.Dynamic(account, product.Institution));
     }
 }
+
+/// <summary>POST /v1/accounts: a customer with KYC details; answered with the customer's static account.</summary>
+public sealed record NubanCustomerRequest(
+    string? Bvn,
+    string? FirstName,
+    string? LastName,
+    string? DateOfBirth,
+    string? PhoneNumber,
+    string? Email,
+    string? Address);
+
+/// <summary>
+/// data of 201 on POST /v1/accounts: the customer (user_id and profile; the BVN is never echoed) with the static
+/// account opened for them.
+/// </summary>
+public sealed record NubanCustomerCreated(
+    string UserId,
+    string FirstName,
+    string LastName,
+    string Email,
+    string PhoneNumber,
+    string DateOfBirth,
+    string Address,
+    string AccountName,
+    string AccountNumber,
+    string BankName,
+    string BankCode,
+    string Currency);
+
+/// <summary>POST /v1/accounts/static.</summary>
+public sealed record NubanStaticRequest(string? EmailAddress, string? FirstName, string? LastName, string? PhoneNumber);
+
+/// <summary>data of 201 on POST /v1/accounts/static, as the seed shows it.</summary>
+public sealed record NubanStaticCreated(string AccountName, string AccountNumber, string BankName, string BankCode, string Currency);
+
+/// <summary>POST /v1/accounts/dynamic. <see cref="Amount"/> is a JSON number, read as an exact decimal.</summary>
+public sealed record NubanDynamicRequest(decimal? Amount, string? Reference, int? DurationInMinutes);
+
+/// <summary>data of 201 on POST /v1/accounts/dynamic, as the seed shows it.</summary>
+public sealed record NubanDynamicCreated(
+    decimal Amount,
+    string Reference,
+    string ExpirationTime,
+    string AccountName,
+    string AccountNumber,
+    string BankName,
+    string BankCode);

@@ -1,26 +1,23 @@
-using Accounts.Core.Errors;
+using System.Globalization;
+using System.Text.Json;
 using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Operator;
 
-/// <summary>
-/// Maps domain errors of the operator routes to <c>{"status":"error","message","field"}</c>, and marks every answer
-/// <c>Cache-Control: no-store</c>: these responses carry credentials shown once.
-/// </summary>
-public sealed class OperatorErrorFilter : IEndpointFilter
+/// <summary>The operator routes' error body, <c>{"status":"error","message","field"}</c>.</summary>
+public sealed class OperatorErrorFilter(ILogger<OperatorErrorFilter> logger) : ApiErrorFilter(logger)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
-        try
-        {
-            return await next(context);
-        }
-        catch (DomainException ex)
-        {
-            return Results.Json(new OperatorError("error", ex.Message, ex.Field), OperatorJson.Options, statusCode: ErrorStatus.Of(ex.Kind));
-        }
-    }
+    protected override IResult Render(ApiError error) =>
+        Results.Json(new OperatorError("error", error.Message, error.Field), OperatorJson.Options, statusCode: error.Status);
 
     public sealed record OperatorError(string Status, string Message, string? Field);
+}
+
+/// <summary>snake_case, unknown request fields refused, times in UTC "Z" form.</summary>
+public static class OperatorJson
+{
+    public static readonly JsonSerializerOptions Options = WireJson.Create(JsonNamingPolicy.SnakeCaseLower);
+
+    public static string Time(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

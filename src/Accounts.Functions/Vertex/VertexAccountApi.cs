@@ -47,3 +47,22 @@ public static class VertexAccountApi
 
     public static string AccountNotFound(string accountId) => $"account {accountId} was not found";
 }
+
+/// <summary>Bodies of create and get_by_entity (seed 004).</summary>
+public sealed record VertexEntityIdRequest(string? EntityId);
+
+/// <summary>Bodies of get_details and list (seed 004).</summary>
+public sealed record VertexAccountIdRequest(string? AccountId);
+
+/// <summary>Reply of create (seed 004).</summary>
+public sealed record VertexCreatedAccount(string AccountId, string EntityId, string AccountNumber, string Country, string CreatedAt);
+
+/// <summary>Reply of get_by_entity (seed 004).</summary>
+public sealed record VertexEntityAccounts(string EntityId, IReadOnlyList<VertexEntityAccount> Accounts);
+
+/// <summary>An account in the get_by_entity reply (seed 004).</summary>
+public sealed record VertexEntityAccount(string AccountId, string AccountNumber, string CreatedAt, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>Reply of get_details (seed 004); balances are decimal strings.</summary>
+public sealed record VertexAccountDetails(string AccountId, string AccountNumber, string Balance, string AvailableBalance,
+    IReadOnlyDictionary<string, string> Metadata);

@@ -31,3 +31,13 @@ public static class VertexEntityApi
     private static VertexEntity ToWire(Entity entity) => new(entity.Id, entity.Type.ToString().ToLowerInvariant(), entity.Name,
         entity.Country, entity.Status.ToString().ToLowerInvariant(), VertexJson.Time(entity.CreatedAt), VertexJson.Time(entity.UpdatedAt));
 }
+
+/// <summary>Body of the entity create operation.</summary>
+public sealed record VertexCreateEntityRequest(string? Type, string? Name, string? Country);
+
+/// <summary>Body of the entity verify operation.</summary>
+public sealed record VertexVerifyEntityRequest(string? EntityId, string? Status);
+
+/// <summary>The entity object of the entity operations (ours; the seed assumes entities).</summary>
+public sealed record VertexEntity(string EntityId, string Type, string Name, string Country, string Status, string CreatedAt,
+    string UpdatedAt);

@@ -1,4 +1,3 @@
-using Accounts.Core.Errors;
 using Accounts.Functions.Api;
 
 namespace Accounts.Functions.Vertex;
@@ -7,19 +6,12 @@ namespace Accounts.Functions.Vertex;
 public sealed class VertexErrorFilter(ILogger<VertexErrorFilter> logger) : ApiErrorFilter(logger)
 {
     protected override IResult Render(ApiError error) =>
-        Results.Json(new VertexError(new VertexErrorDetail(Code(error.Kind), error.Message, error.Field)), VertexJson.Options,
+        Results.Json(new VertexError(new VertexErrorDetail(ApiErrors.Code(error.Kind), error.Message, error.Field)), VertexJson.Options,
             statusCode: error.Status);
-
-    public static string Code(ErrorKind? kind) => kind switch
-    {
-        ErrorKind.Validation => "invalid_request",
-        ErrorKind.Unauthorized => "unauthorized",
-        ErrorKind.Forbidden => "forbidden",
-        ErrorKind.NotFound => "not_found",
-        ErrorKind.Conflict => "conflict",
-        ErrorKind.Gone => "gone",
-        ErrorKind.Unavailable => "unavailable",
-        null => "internal_error",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 }
+
+/// <summary>Every Vertex error body: <c>{"error": {"code", "message", "field"}}</c>; field is null unless an input is at fault.</summary>
+public sealed record VertexError(VertexErrorDetail Error);
+
+/// <summary>What went wrong: a stable code, a message, and the offending input when there is one.</summary>
+public sealed record VertexErrorDetail(string Code, string Message, string? Field);

@@ -25,3 +25,12 @@ public static class VertexTransactionApi
         return Results.Json(new VertexTransactionReply(VertexTransactionMapper.ToWire(transaction, entity)), VertexJson.Options);
     }
 }
+
+/// <summary>Body of get_transaction (seed 004).</summary>
+public sealed record VertexTxIdRequest(string? TxId);
+
+/// <summary>Reply of list (seed 004).</summary>
+public sealed record VertexTransactions(string AccountId, IReadOnlyList<VertexTransaction> Transactions);
+
+/// <summary>Reply of get_transaction (seed 004).</summary>
+public sealed record VertexTransactionReply(VertexTransaction Transaction);

@@ -36,3 +36,11 @@ public sealed class ZoqqAuthFilter(TenantDirectory tenants, TokenService tokens)
             : throw DomainException.Unauthorized("x-product-id does not match the x-api-key");
     }
 }
+
+/// <summary>The authenticated tenant and user of a Zoqq request, set by <see cref="ZoqqAuthFilter"/>.</summary>
+public sealed record ZoqqCaller(Tenant Tenant, string UserId, string RequestId)
+{
+    public static ZoqqCaller Of(HttpContext context) =>
+        context.Items[typeof(ZoqqCaller)] as ZoqqCaller
+        ?? throw new InvalidOperationException("Zoqq endpoint reached without authentication");
+}

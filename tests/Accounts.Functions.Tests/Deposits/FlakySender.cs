@@ -1,4 +1,4 @@
-using Accounts.Functions.Deposits;
+using Accounts.Core.Deposits;
 
 namespace Accounts.Functions.Tests.Deposits;
 

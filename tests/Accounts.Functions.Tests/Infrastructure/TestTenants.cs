@@ -23,6 +23,13 @@ public static class TestTenants
             created.WebhookSecret);
     }
 
+    /// <summary>A fresh tenant and its bearer token, for the dialects whose every request carries both.</summary>
+    public static async Task<(TenantRegistration Tenant, string Token)> RegisterWithTokenAsync(AppFixture app, string name = "Demo")
+    {
+        var tenant = await RegisterAsync(app.Services, name);
+        return (tenant, await TokenAsync(app.CreateClient(), tenant));
+    }
+
     /// <summary>A bearer token from the token endpoint, valid for every dialect that asks for one.</summary>
     public static async Task<string> TokenAsync(HttpClient client, TenantRegistration tenant)
     {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
@@ -32,8 +31,8 @@ public sealed class InternalSession
 
     public static async Task<InternalSession> StartAsync(AppFixture app)
     {
-        var tenant = await TestTenants.RegisterAsync(app.Services, "Internal");
-        return new InternalSession(app, tenant, await TestTenants.TokenAsync(app.CreateClient(), tenant));
+        var (tenant, token) = await TestTenants.RegisterWithTokenAsync(app, "Internal");
+        return new InternalSession(app, tenant, token);
     }
 
     /// <summary>The body of seed 002's create example, with the custody the issue requires.</summary>
@@ -49,19 +48,8 @@ public sealed class InternalSession
         ["parentId"] = parentId,
     };
 
-    public HttpRequestMessage Request(HttpMethod method, string path, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("x-api-key", Tenant.ApiKey);
-        request.Headers.Add("User-Agent", "ConomyApp/2.1.1");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        if (body is not null)
-        {
-            request.Content = JsonHttp.Content(body);
-        }
-
-        return request;
-    }
+    public HttpRequestMessage Request(HttpMethod method, string path, object? body = null) =>
+        JsonHttp.Request(method, path, body, ("x-api-key", Tenant.ApiKey), ("User-Agent", "ConomyApp/2.1.1"), ("Authorization", "Bearer " + Token));
 
     public Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request) => JsonHttp.SendAsync(App.CreateClient(), request);
 

@@ -17,22 +17,9 @@ public sealed class NubanSession(NubanAppFixture app, TenantRegistration tenant)
         return new NubanSession(app, tenant);
     }
 
-    public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null,
-        string? apiKey = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (apiKey != string.Empty)
-        {
-            request.Headers.Add("X-API-Key", apiKey ?? Tenant.ApiKey);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonHttp.Content(body);
-        }
-
-        return await JsonHttp.SendAsync(App.CreateClient(), request);
-    }
+    /// <param name="apiKey">Another key to send; empty sends none.</param>
+    public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null, string? apiKey = null) =>
+        JsonHttp.SendAsync(App.CreateClient(), JsonHttp.Request(method, path, body, ("X-API-Key", apiKey == string.Empty ? null : apiKey ?? Tenant.ApiKey)));
 
     public static object StaticBody(string? email = null, string? phone = null) => new
     {

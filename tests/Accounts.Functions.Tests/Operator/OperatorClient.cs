@@ -17,21 +17,8 @@ public sealed class OperatorClient(IServiceProvider services, Func<HttpClient> c
     public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null) =>
         SendAsync(method, path, body, OperatorKey);
 
-    public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body, string? operatorKey)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (operatorKey is not null)
-        {
-            request.Headers.Add(OperatorAuthFilter.Header, operatorKey);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonHttp.Content(body);
-        }
-
-        return await ReadAsync(await client().SendAsync(request));
-    }
+    public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body, string? operatorKey) =>
+        JsonHttp.SendAsync(client(), JsonHttp.Request(method, path, body, (OperatorAuthFilter.Header, operatorKey)));
 
     /// <summary>A new tenant through POST /operator/tenants, as the registration tests and deposit helpers use it.</summary>
     public async Task<TenantRegistration> CreateTenantAsync()

@@ -2,16 +2,18 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
+using Accounts.Functions.Operator;
 using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Tests.Robustness;
 
 /// <summary>
-/// The app with its logs captured, plus one representative request per dialect and the deposit webhook, each with
+/// The app with its logs captured, plus one representative request per dialect, the operator routes and the deposit webhook, each with
 /// a tenant's valid credentials, and the check that an answer is that dialect's envelope.
 /// </summary>
 public sealed class OutageApp : IAsyncDisposable
@@ -47,10 +49,13 @@ public sealed class OutageApp : IAsyncDisposable
         return new OutageApp(factory, logs);
     }
 
+    /// <summary>The app's Operator:ApiKey (each environment's appsettings has its own).</summary>
+    public string OperatorKey => Factory.Services.GetRequiredService<IOptions<OperatorOptions>>().Value.ApiKey!;
+
     public HttpClient CreateClient() => Factory.CreateClient();
 
     /// <summary>(dialect, request) for each dialect's representative route, as <paramref name="tenant"/>.</summary>
-    public static IEnumerable<(string Dialect, HttpRequestMessage Request)> Representatives(TenantRegistration tenant, string token)
+    public static IEnumerable<(string Dialect, HttpRequestMessage Request)> Representatives(TenantRegistration tenant, string token, string operatorKey)
     {
         var zoqq = new HttpRequestMessage(HttpMethod.Get, "/zoqq/api/v1/account");
         zoqq.Headers.Add("x-api-key", tenant.ApiKey);
@@ -77,6 +82,11 @@ public sealed class OutageApp : IAsyncDisposable
         vertex.Headers.Add("x-api-key", tenant.ApiKey);
         yield return ("vertex", vertex);
 
+        // Rotating a webhook secret reads the tenant and the clock, so a failure of either reaches the operator envelope.
+        var rotation = new HttpRequestMessage(HttpMethod.Post, $"/operator/tenants/{tenant.Id}/webhook-secret");
+        rotation.Headers.Add("x-operator-key", operatorKey);
+        yield return ("operator", rotation);
+
         yield return ("webhook", DepositWebhook.Request(tenant, DepositWebhook.Event("settled", "out-" + Guid.NewGuid().ToString("N"), "6200000001", "10.00")));
     }
 
@@ -97,6 +107,7 @@ public sealed class OutageApp : IAsyncDisposable
                 Assert.False(string.IsNullOrEmpty(error.GetProperty("code").GetString()));
                 return error.GetProperty("message").GetString()!;
             case "webhook":
+            case "operator":
                 Assert.Equal("error", body.GetProperty("status").GetString());
                 return body.GetProperty("message").GetString()!;
             default:

@@ -31,7 +31,7 @@ public sealed class StorageOutageTests
 
         await azurite.DisposeAsync();
 
-        foreach (var (dialect, request) in OutageApp.Representatives(tenant, token))
+        foreach (var (dialect, request) in OutageApp.Representatives(tenant, token, app.OperatorKey))
         {
             await AssertUnavailableAsync(client, dialect, request, app.Logs);
         }
@@ -48,7 +48,7 @@ public sealed class StorageOutageTests
         var tenant = new Core.Tenancy.TenantRegistration("t", "n", "p", "pa", "SANDBOX", "k", "s", "w");
 
         await AssertReadyAtOnceAsync(client);
-        foreach (var (dialect, request) in OutageApp.Representatives(tenant, "token"))
+        foreach (var (dialect, request) in OutageApp.Representatives(tenant, "token", app.OperatorKey))
         {
             await AssertUnavailableAsync(client, dialect, request, app.Logs);
         }
@@ -66,7 +66,7 @@ public sealed class StorageOutageTests
         var tenant = new Core.Tenancy.TenantRegistration("t", "n", "p", "pa", "SANDBOX", "k", "s", "w");
 
         await AssertReadyAtOnceAsync(client);
-        var (dialect, request) = OutageApp.Representatives(tenant, "token").First();
+        var (dialect, request) = OutageApp.Representatives(tenant, "token", app.OperatorKey).First();
         await AssertUnavailableAsync(client, dialect, request, app.Logs);
     }
 

@@ -31,21 +31,9 @@ public sealed class VertexSession
     }
 
     /// <summary>POSTs <paramref name="body"/> (an object, or raw JSON text) to <paramref name="path"/> with this partner's key.</summary>
-    public async Task<(int Status, JsonElement Body)> PostAsync(string path, object? body, string? apiKey = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path);
-        if (apiKey != string.Empty)
-        {
-            request.Headers.Add("x-api-key", apiKey ?? Tenant.ApiKey);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonHttp.Content(body);
-        }
-
-        return await JsonHttp.SendAsync(_client(), request);
-    }
+    /// <param name="apiKey">Another key to send; empty sends none.</param>
+    public Task<(int Status, JsonElement Body)> PostAsync(string path, object? body, string? apiKey = null) =>
+        JsonHttp.SendAsync(_client(), JsonHttp.Request(HttpMethod.Post, path, body, ("x-api-key", apiKey == string.Empty ? null : apiKey ?? Tenant.ApiKey)));
 
     /// <summary>An operation of seed 004 on this partner's own path.</summary>
     public Task<(int Status, JsonElement Body)> AccountAsync(string operation, object? body) =>

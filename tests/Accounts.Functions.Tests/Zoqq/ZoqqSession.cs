@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Accounts.Core.Tenancy;
 using Accounts.Functions.Tests.Infrastructure;
@@ -28,33 +27,17 @@ public sealed class ZoqqSession
 
     public static async Task<ZoqqSession> StartAsync(AppFixture app)
     {
-        var tenant = await TestTenants.RegisterAsync(app.Services);
-        return new ZoqqSession(app, tenant, await TestTenants.TokenAsync(app.CreateClient(), tenant));
+        var (tenant, token) = await TestTenants.RegisterWithTokenAsync(app);
+        return new ZoqqSession(app, tenant, token);
     }
 
     public ZoqqSession AsUser(string userId) => new(App, Tenant, Token) { UserId = userId };
 
     public HttpRequestMessage Request(HttpMethod method, string path, object? body = null, string? accountId = null,
-        string? requestId = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("x-api-key", Tenant.ApiKey);
-        request.Headers.Add("x-product-id", Tenant.ProductId);
-        request.Headers.Add("x-request-id", requestId ?? Guid.NewGuid().ToString());
-        request.Headers.Add("x-user-id", UserId);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        if (accountId is not null)
-        {
-            request.Headers.Add("x-account-id", accountId);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonHttp.Content(body);
-        }
-
-        return request;
-    }
+        string? requestId = null) =>
+        JsonHttp.Request(method, path, body, ("x-api-key", Tenant.ApiKey), ("x-product-id", Tenant.ProductId),
+            ("x-request-id", requestId ?? Guid.NewGuid().ToString()), ("x-user-id", UserId), ("Authorization", "Bearer " + Token),
+            ("x-account-id", accountId));
 
     public Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request) => JsonHttp.SendAsync(App.CreateClient(), request);
 

@@ -1,7 +1,7 @@
-using Accounts.Core.Deposits;
 using Accounts.Core.Errors;
+using Microsoft.Extensions.Logging;
 
-namespace Accounts.Functions.Deposits;
+namespace Accounts.Core.Deposits;
 
 /// <summary>
 /// Applies one queued deposit message and records the outcome on the event's record. A failure is recorded with
@@ -9,13 +9,12 @@ namespace Accounts.Functions.Deposits;
 /// Either way the event's outbox row is removed: a delivery proves the message is in the queue, which keeps it until
 /// it is completed or dead-lettered, so the sweeper must not queue it again.
 /// </summary>
-public sealed class DepositProcessor(DepositService deposits, IDepositRecordStore records, IDepositOutbox outbox, TimeProvider clock,
-    ILogger<DepositProcessor> logger)
+public sealed class DepositProcessor(DepositService deposits, IDepositRecordStore records, IDepositOutbox outbox, IDepositMessageFormat format,
+    TimeProvider clock, ILogger<DepositProcessor> logger)
 {
-    public async Task<DepositOutcome> ProcessAsync(string messageJson, int deliveryCount, int maxDeliveries, CancellationToken ct)
+    public async Task<DepositOutcome> ProcessAsync(string message, int deliveryCount, int maxDeliveries, CancellationToken ct)
     {
-        var message = DepositMessage.Parse(messageJson);
-        var deposit = message.ToEvent();
+        var deposit = format.Read(message);
         DepositOutcome outcome;
         try
         {
@@ -24,8 +23,8 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var deadLettered = deliveryCount >= maxDeliveries;
-            logger.LogError(ex, "Deposit {EventId} failed on delivery {Delivery} of {Max}", message.EventId, deliveryCount, maxDeliveries);
-            await RecordAsync(message, messageJson, r => r with
+            logger.LogError(ex, "Deposit {EventId} failed on delivery {Delivery} of {Max}", deposit.EventId, deliveryCount, maxDeliveries);
+            await RecordAsync(deposit, message, r => r with
             {
                 Status = deadLettered ? DepositStatus.DeadLettered : r.Status,
                 Attempts = deliveryCount,
@@ -35,7 +34,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             throw;
         }
 
-        await RecordAsync(message, messageJson, r => r with
+        await RecordAsync(deposit, message, r => r with
         {
             Status = outcome.Status,
             Reason = outcome.Reason,
@@ -48,13 +47,29 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
         return outcome;
     }
 
-    private async Task RecordAsync(DepositMessage message, string messageJson, Func<DepositRecord, DepositRecord> change, CancellationToken ct)
+    /// <summary>
+    /// The events of one deposit reference must be applied in queue order (the lifecycle is per reference); different
+    /// references may go concurrently. Null for a message that is no event: processing it fails and is reported.
+    /// </summary>
+    public (string TenantId, string Reference)? SequenceOf(string message)
     {
-        var deposit = message.ToEvent();
+        try
+        {
+            var deposit = format.Read(message);
+            return (deposit.TenantId, deposit.Reference);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private async Task RecordAsync(DepositEvent deposit, string message, Func<DepositRecord, DepositRecord> change, CancellationToken ct)
+    {
         while (true)
         {
             var record = await records.GetAsync(deposit.TenantId, deposit.Reference, deposit.Type, ct)
-                ?? (await records.TryInsertAsync(NewRecord(deposit, messageJson), ct)).Record;
+                ?? (await records.TryInsertAsync(NewRecord(deposit, message), ct)).Record;
             try
             {
                 await records.UpdateAsync(change(record), ct);
@@ -68,7 +83,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     }
 
     // The webhook records every event before queueing it; this covers a message whose record is missing anyway.
-    private DepositRecord NewRecord(DepositEvent deposit, string messageJson) =>
+    private DepositRecord NewRecord(DepositEvent deposit, string message) =>
         new(deposit.TenantId, deposit.EventId, deposit.Type, deposit.Reference, deposit.AccountNumber, deposit.Amount.ToString(),
-            deposit.Amount.Currency.Code, messageJson, string.Empty, clock.GetUtcNow());
+            deposit.Amount.Currency.Code, message, string.Empty, clock.GetUtcNow());
 }

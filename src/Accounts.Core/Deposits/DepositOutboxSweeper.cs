@@ -1,19 +1,19 @@
-using Accounts.Core.Deposits;
+using Microsoft.Extensions.Logging;
 
-namespace Accounts.Functions.Deposits;
+namespace Accounts.Core.Deposits;
 
 /// <summary>
 /// Queues again every accepted event whose outbox row is overdue: its record is stored but it may never have reached
 /// the queue (the process died in between, or the send failed). Applying an event twice has no second effect, so a
 /// message that did arrive after all costs only a redundant delivery.
 /// </summary>
-public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordStore records, TimeProvider clock,
+public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordStore records, IDepositSender sender, TimeProvider clock,
     ILogger<DepositOutboxSweeper> logger)
 {
     private const int BatchSize = 200;
 
-    /// <summary>Hands every overdue event to <paramref name="sender"/>; returns how many were queued again.</summary>
-    public async Task<int> SweepAsync(IDepositSender sender, CancellationToken ct)
+    /// <summary>Queues every overdue event again; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var requeued = 0;

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using Accounts.Core.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Accounts.Core.Deposits;
+
+/// <summary>
+/// Takes in an event whose sender the host has authenticated and whose signature it has verified: records it durably
+/// (insert-if-absent) with its outbox row, then queues it. A redelivered event is accepted again with the same id and
+/// no second effect; the same key with different content is a conflict. Once recorded the event is accepted: a failed
+/// send is logged and left to the <see cref="DepositOutboxSweeper"/>.
+/// </summary>
+public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox outbox, IDepositSender sender, IDepositMessageFormat format,
+    DepositOutboxTiming timing, ILogger<DepositIntake> logger)
+{
+    /// <summary>Returns the event's id, the same for every delivery of the event.</summary>
+    public async Task<string> ReceiveAsync(DepositEvent deposit, CancellationToken ct)
+    {
+        var record = new DepositRecord(deposit.TenantId, deposit.EventId, deposit.Type, deposit.Reference, deposit.AccountNumber,
+            deposit.Amount.ToString(), deposit.Amount.Currency.Code, format.Write(deposit), ContentHash(deposit), deposit.ReceivedAt);
+
+        // The outbox row goes first: if the process dies after the record is stored, the row is there for the sweeper.
+        var row = DepositOutboxEntry.Of(record) with { DueAt = record.ReceivedAt + timing.GracePeriod };
+        await outbox.AddAsync(row, ct);
+        var (inserted, stored) = await records.TryInsertAsync(record, ct);
+        if (!inserted && !row.IsRowOf(stored))
+        {
+            await outbox.RemoveAsync(row, ct); // a redelivery: the first delivery's row, if still needed, covers the event
+        }
+
+        if (!inserted && stored.MessageHash != record.MessageHash)
+        {
+            throw DomainException.Conflict(
+                $"{format.Name(deposit.Type)} for reference '{deposit.Reference}' was already received with different content");
+        }
+
+        // An event not processed yet is queued again on redelivery (the first message, with its arrival time): its
+        // first queueing may have been lost with a failed response, and applying it twice has no second effect.
+        if (stored.Status == DepositStatus.Received)
+        {
+            await QueueAsync(stored, ct);
+        }
+
+        return deposit.EventId;
+    }
+
+    private async Task QueueAsync(DepositRecord stored, CancellationToken ct)
+    {
+        try
+        {
+            await sender.SendAsync(stored.EventId, stored.Message, ct);
+            await outbox.RemoveAsync(DepositOutboxEntry.Of(stored), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The event is recorded with its outbox row, so it is accepted: the sweeper queues it after the grace period.
+            logger.LogWarning(ex, "Deposit {EventId} is recorded but its queueing failed; the outbox sweeper will queue it", stored.EventId);
+        }
+    }
+
+    /// <summary>What the provider sent, without our arrival time: equal for every delivery of the same event.</summary>
+    private string ContentHash(DepositEvent deposit)
+    {
+        var content = format.Write(deposit with { ReceivedAt = DateTimeOffset.UnixEpoch });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    }
+}

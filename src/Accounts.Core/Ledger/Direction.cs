@@ -1,7 +1,0 @@
-namespace Accounts.Core.Ledger;
-
-public enum Direction
-{
-    Credit,
-    Debit,
-}

@@ -1,3 +1,0 @@
-namespace Accounts.Functions.Hosting;
-
-public sealed record ReadinessResponse(string Status);

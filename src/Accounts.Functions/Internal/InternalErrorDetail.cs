@@ -1,3 +1,0 @@
-namespace Accounts.Functions.Internal;
-
-public sealed record InternalErrorDetail(string Code, string Message, string? Field);

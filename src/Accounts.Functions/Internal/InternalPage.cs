@@ -1,3 +1,0 @@
-namespace Accounts.Functions.Internal;
-
-public sealed record InternalPage(InternalPagination Pagination, IReadOnlyList<InternalAccount> Results);
