@@ -8,19 +8,27 @@ public static class DialectAccounts
 {
     public const string ZoqqUser = "bench-user";
 
-    public static async Task<DialectAccount> ZoqqAsync(BenchTenant t)
+    public static Task<DialectAccount> ZoqqAsync(BenchTenant t) => ZoqqAsync(t, ZoqqUser);
+
+    public static async Task<DialectAccount> ZoqqAsync(BenchTenant t, string user)
     {
         var created = await t.SendAsync(HttpMethod.Post, "/zoqq/api/v1/account", new
         {
             type = "virtual_account", country = "SG", currency = "SGD", label = "Bench",
             required_features = new[] { new { currency = "SGD", transfer_method = "LOCAL" } },
-        }, expect: 200, userId: ZoqqUser);
+        }, expect: 200, userId: user);
         var account = created["data"]![0]!;
         var id = account["id"]!.GetValue<string>();
         return new DialectAccount("Zoqq", id, account["account_number"]!.GetValue<string>(),
-            () => t.Request(HttpMethod.Get, $"/zoqq/api/v1/account?id={id}", userId: ZoqqUser),
-            () => t.Request(HttpMethod.Get, "/zoqq/api/v1/account?status=ACTIVE", userId: ZoqqUser));
+            () => t.Request(HttpMethod.Get, $"/zoqq/api/v1/account?id={id}", userId: user),
+            () => t.Request(HttpMethod.Get, "/zoqq/api/v1/account?status=ACTIVE", userId: user));
     }
+
+    /// <summary>A Zoqq user's available SGD balance (GET balance: one wallet book per user).</summary>
+    public static async Task<decimal> ZoqqBalanceAsync(BenchTenant t, string user) =>
+        (await t.SendAsync(HttpMethod.Get, "/zoqq/api/v1/account/balance", userId: user))["data"]!.AsArray()
+            .Where(b => b!["currency"]!.GetValue<string>() == "SGD")
+            .Sum(b => b!["available_balance"]!.GetValue<decimal>());
 
     public static async Task<DialectAccount> InternalAsync(BenchTenant t, string name = "Bench")
     {

@@ -63,10 +63,10 @@ foreach (var (name, request) in readTargets)
 
 Console.WriteLine("deposits");
 var payer = await BenchTenant.CreateAsync(http, "deposits");
-var spreadAccounts = new DialectAccount[scale.DepositAccounts];
-await Load.RunAsync(spreadAccounts.Length, async i => spreadAccounts[i] = await DialectAccounts.InternalAsync(payer, $"spread-{i}"));
+var spreadAccounts = new DepositTarget[scale.DepositAccounts];
+await Load.RunAsync(spreadAccounts.Length, async i => spreadAccounts[i] = await ZoqqTargetAsync($"spread-{i}"));
 var spread = await DepositScenarios.RunAsync(payer, http, spreadAccounts, scale.Deposits, "spread");
-var hot = await DepositScenarios.RunAsync(payer, http, [await DialectAccounts.InternalAsync(payer, "hot")], scale.Deposits, "hot");
+var hot = await DepositScenarios.RunAsync(payer, http, [await ZoqqTargetAsync("hot")], scale.Deposits, "hot");
 var deposits = new List<RateRatio>
 {
     new($"deposits over {spreadAccounts.Length:N0} accounts", "raw 2-entity transaction", spread.Webhooks with { PerSecond = spread.AppliedPerSecond },
@@ -87,6 +87,9 @@ var growth = lists.GroupBy(l => l.List)
     .Select(g => new GrowthRatio(g.Key, g.First().Size, scale.Lists.Contains(g.Last().Size) && g.Key != "Vertex transactions" ? scale.Lists[^1] : scale.Transactions[^1],
         g.All(l => l.Page is not null) && g.Count() > 1 ? g.Last().Page!.P50Ms / g.First().Page!.P50Ms : null))
     .ToList();
+
+async Task<DepositTarget> ZoqqTargetAsync(string user) =>
+    new((await DialectAccounts.ZoqqAsync(payer, user)).Number, () => DialectAccounts.ZoqqBalanceAsync(payer, user));
 
 var result = new BenchResult(DateTimeOffset.UtcNow, $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
     quick ? "quick" : "full", Load.Concurrency, baselines, reads, deposits, lists, growth, app.PeakMemoryMiB(), BenchTenant.Retries,
