@@ -1,5 +1,6 @@
 using Accounts.Functions;
 using Accounts.Functions.Api;
+using Accounts.Functions.Health;
 using Accounts.Functions.Hosting;
 using Accounts.Functions.OpenApi;
 using Accounts.Storage;
@@ -13,6 +14,7 @@ builder.AddApiReference();
 var app = builder.Build();
 app.UseApiErrors();
 app.MapCustomHandlerEndpoints();
+app.MapHealthEndpoints();
 app.MapAccountsApi();
 app.MapApiReference();
 await app.RunOrEmitFunctionsAsync(args);

@@ -66,12 +66,14 @@ public sealed class DialectOperationTransformer(DialectDoc dialect) : IOpenApiOp
             first = false;
         }
 
-        foreach (var status in dialect.CommonErrors.Concat(doc.Errors).Concat(dialect.ProblemStatuses).Distinct().Order())
+        var errors = doc.OwnErrorsOnly ? doc.Errors : dialect.CommonErrors.Concat(doc.Errors).Concat(dialect.ProblemStatuses);
+        foreach (var status in errors.Distinct().Order())
         {
             var response = dialect.ProblemStatuses.Contains(status)
                 ? Response(Description(status), "application/problem+json", WireSchemas.Schema(typeof(ProblemDetails), ProblemJson, response: false, document), null)
                 : Response(Description(status), dialect.ErrorContentType,
-                    WireSchemas.Schema(dialect.ErrorBody, dialect.Json, response: true, document), Parse(dialect.ErrorExample));
+                    WireSchemas.Schema(doc.ErrorBody ?? dialect.ErrorBody, dialect.Json, response: true, document),
+                    doc.ErrorBody is null ? Parse(dialect.ErrorExample) : null);
             if (status == StatusCodes.Status503ServiceUnavailable)
             {
                 response.Headers = new Dictionary<string, IOpenApiHeader>

@@ -26,6 +26,12 @@ public sealed record OperationDoc(string Summary)
     /// <summary>Error statuses beyond the dialect's common ones (auth, validation, storage, unexpected).</summary>
     public int[] Errors { get; init; } = [];
 
+    /// <summary>True when the route answers only <see cref="Errors"/>, not the dialect's common ones (e.g. an unauthenticated probe).</summary>
+    public bool OwnErrorsOnly { get; init; }
+
+    /// <summary>The body of this route's errors when it is not the dialect's envelope.</summary>
+    public Type? ErrorBody { get; init; }
+
     /// <summary>Headers and query parameters the handler reads itself (path parameters come from the route).</summary>
     public IReadOnlyList<ParameterDoc> Parameters { get; init; } = [];
 

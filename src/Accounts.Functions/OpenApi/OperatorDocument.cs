@@ -22,6 +22,19 @@ public static class OperatorDocument
         Security = [SecurityDoc.Key(Key, OperatorAuthFilter.Header, "The operator key (dev: dev-operator-key).")],
         Operations = new Dictionary<string, OperationDoc>
         {
+            [Health.HealthEndpoints.FunctionName] = new("Health: storage and queue reachability")
+            {
+                Description = "No credentials. 200 when tables and the deposit queue answer within 5 s each, else 503 naming the failed check. "
+                    + "The host's readiness probe is GET / (instant, never touches storage).",
+                Responses = { [200] = typeof(Health.HealthReport) },
+                ResponseExample = """
+                    {"status": "healthy", "checks": {"tables": {"status": "ok", "duration_ms": 12, "detail": null},
+                     "queue": {"status": "ok", "duration_ms": 9, "detail": "0 message(s) waiting"}}}
+                    """,
+                Errors = [503],
+                OwnErrorsOnly = true,
+                ErrorBody = typeof(Health.HealthReport),
+            },
             ["OperatorCreateTenant"] = new("Create a tenant")
             {
                 Description = "name, product_id and partner_id are required; id defaults to a new UUID, environment to SANDBOX. "
