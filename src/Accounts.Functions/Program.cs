@@ -3,10 +3,12 @@ using Accounts.Functions.Api;
 using Accounts.Functions.Health;
 using Accounts.Functions.Hosting;
 using Accounts.Functions.OpenApi;
+using Accounts.Functions.Telemetry;
 using Accounts.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting(); // first, so the Development Azurite starts before anything using storage
+builder.AddAccountsTelemetry();
 builder.Services.AddAccountsStorage(builder.Configuration);
 builder.AddAccountsApi();
 builder.AddApiReference();

@@ -39,6 +39,7 @@ public sealed class DepositIntake(TenantDirectory tenants, IDepositRecordStore r
             await outbox.RemoveAsync(row, ct); // a redelivery: the first delivery's row, if still needed, covers the event
         }
 
+        Accounts.Core.Telemetry.DepositMetrics.Received(deposit.Type, firstDelivery: inserted);
         if (!inserted && stored.MessageHash != record.MessageHash)
         {
             throw DomainException.Conflict(

@@ -17,7 +17,9 @@ public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordSt
     {
         var now = clock.GetUtcNow();
         var requeued = 0;
-        foreach (var entry in await outbox.DueAsync(now, BatchSize, ct))
+        var due = await outbox.DueAsync(now, BatchSize, ct);
+        Accounts.Core.Telemetry.DepositMetrics.OutboxBacklog(due.Count);
+        foreach (var entry in due)
         {
             var record = await records.GetAsync(entry.TenantId, entry.Reference, entry.Type, ct);
             if (record is null || !entry.IsRowOf(record) || record.Status != DepositStatus.Received)

@@ -16,6 +16,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     {
         var message = DepositMessage.Parse(messageJson);
         var deposit = message.ToEvent();
+        Accounts.Core.Telemetry.DepositMetrics.Dequeued(deposit, clock.GetUtcNow());
         DepositOutcome outcome;
         try
         {
@@ -32,6 +33,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
                 Reason = $"delivery {deliveryCount} failed: {ex.Message}",
             }, CancellationToken.None);
             await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), CancellationToken.None);
+            Accounts.Core.Telemetry.DepositMetrics.Failed(deposit.Type, deadLettered);
             throw;
         }
 
@@ -45,6 +47,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             ProcessedAt = clock.GetUtcNow(),
         }, ct);
         await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), ct);
+        Accounts.Core.Telemetry.DepositMetrics.Processed(deposit, outcome.Status, clock.GetUtcNow());
         return outcome;
     }
 
