@@ -44,8 +44,8 @@ public static class NubanDocument
                 Description = "bvn (11 digits), first_name, last_name, date_of_birth, phone_number, email and address are required.",
                 Request = typeof(NubanCustomerRequest),
                 RequestExample = """
-                    {"bvn": "22123456789", "first_name": "Jibril", "last_name": "Mohammed", "date_of_birth": "1990-01-01",
-                     "phone_number": "08012345678", "email": "jibril@example.com", "address": "12 Broad Street, Lagos"}
+                    {"bvn": "22123456789", "first_name": "Jibril", "last_name": "Mohammed", "date_of_birth": "15-06-1990",
+                     "phone_number": "08031234567", "email": "jibril@example.com", "address": "12 Broad Street, Lagos"}
                     """,
                 Responses = { [201] = typeof(NubanEnvelope<NubanCustomerCreated>) },
                 Errors = [409],
