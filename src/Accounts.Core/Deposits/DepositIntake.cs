@@ -1,3 +1,4 @@
+using Accounts.Core.Telemetry;
 using System.Security.Cryptography;
 using System.Text;
 using Accounts.Core.Errors;
@@ -29,6 +30,7 @@ public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox ou
             await outbox.RemoveAsync(row, ct); // a redelivery: the first delivery's row, if still needed, covers the event
         }
 
+        DepositMetrics.Received(deposit.Type, firstDelivery: inserted);
         if (!inserted && stored.MessageHash != record.MessageHash)
         {
             throw DomainException.Conflict(

@@ -1,3 +1,4 @@
+using Accounts.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Accounts.Core.Deposits;
@@ -17,7 +18,9 @@ public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordSt
     {
         var now = clock.GetUtcNow();
         var requeued = 0;
-        foreach (var entry in await outbox.DueAsync(now, BatchSize, ct))
+        var due = await outbox.DueAsync(now, BatchSize, ct);
+        DepositMetrics.OutboxBacklog(due.Count);
+        foreach (var entry in due)
         {
             var record = await records.GetAsync(entry.TenantId, entry.Reference, entry.Type, ct);
             if (record is null || !entry.IsRowOf(record) || record.Status != DepositStatus.Received)

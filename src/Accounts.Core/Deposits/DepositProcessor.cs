@@ -1,3 +1,4 @@
+using Accounts.Core.Telemetry;
 using Accounts.Core.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     public async Task<DepositOutcome> ProcessAsync(string message, int deliveryCount, int maxDeliveries, CancellationToken ct)
     {
         var deposit = format.Read(message);
+        DepositMetrics.Dequeued(deposit, clock.GetUtcNow());
         DepositOutcome outcome;
         try
         {
@@ -31,6 +33,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
                 Reason = $"delivery {deliveryCount} failed: {ex.Message}",
             }, CancellationToken.None);
             await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), CancellationToken.None);
+            DepositMetrics.Failed(deposit.Type, deadLettered);
             throw;
         }
 
@@ -44,6 +47,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             ProcessedAt = clock.GetUtcNow(),
         }, ct);
         await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), ct);
+        DepositMetrics.Processed(deposit, outcome.Status, clock.GetUtcNow());
         return outcome;
     }
 

@@ -42,7 +42,7 @@ public sealed partial class DevelopmentAzurite(
             QueuePort: endpoints.Queue.Port,
             TablePort: endpoints.Table.Port);
         LogStarting(endpoints.Table.Port, options.DataDirectory!);
-        _azurite = await AzuriteProcess.StartAsync(options, cancellationToken);
+        _azurite = await AzuriteProcess.StartAsync(options, cancellationToken, LogInstall);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
@@ -65,6 +65,9 @@ public sealed partial class DevelopmentAzurite(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No table endpoint on port {Port}; starting Azurite with data in {DataDirectory}.")]
     private partial void LogStarting(int port, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Azurite install: {Line}")]
+    private partial void LogInstall(string line);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping the Azurite started for Development.")]
     private partial void LogStopping();

@@ -34,10 +34,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, CancellationToken ct)
+    /// <param name="progress">Told what a first-run install of Azurite is doing (see <see cref="AzuriteInstaller"/>).</param>
+    public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, CancellationToken ct, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        await AzuriteInstaller.EnsureInstalledAsync(options.ToolDirectory, ct);
+        await AzuriteInstaller.EnsureInstalledAsync(options.ToolDirectory, ct, progress);
 
         var process = new Process { StartInfo = AzuriteCommandLine.StartInfo(options), EnableRaisingEvents = true };
         var output = new ProcessOutput();
