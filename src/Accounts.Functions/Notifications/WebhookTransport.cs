@@ -43,8 +43,8 @@ public sealed class WebhookTransport : IWebhookTransport, IDisposable
     public async Task<DeliveryAttempt> SendAsync(WebhookEndpoint endpoint, NotificationEvent notification, CancellationToken ct)
     {
         var at = _clock.GetUtcNow();
-        var signatures = string.Join(' ', _endpoints.SigningSecrets(endpoint)
-            .Select(secret => new StandardWebhook(secret).Sign(notification.Id, at, notification.Payload)));
+        var signatures = Signatures(_endpoints.SigningSecrets(endpoint)
+            .Select(secret => new StandardWebhook(secret).Sign(notification.Id, at, notification.Payload)).ToList());
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
             Content = new StringContent(notification.Payload, System.Text.Encoding.UTF8, "application/json"),
@@ -69,6 +69,14 @@ public sealed class WebhookTransport : IWebhookTransport, IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Space-separated, as the spec says. With more than one, the last is repeated: StandardWebhook.Verify of the
+    /// StandardWebhooks package (1.1.2) stops before the last entry of a list, so without the repeat a receiver using it
+    /// would accept only the first secret during a rotation. A repeated signature changes nothing for other verifiers.
+    /// </summary>
+    public static string Signatures(IReadOnlyList<string> signatures) =>
+        string.Join(' ', signatures.Count > 1 ? [.. signatures, signatures[^1]] : signatures);
 
     /// <summary>Reads (and discards) up to the cap, so a huge or endless answer costs nothing more.</summary>
     private async Task DrainAsync(HttpResponseMessage response, CancellationToken ct)
