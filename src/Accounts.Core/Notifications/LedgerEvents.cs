@@ -48,9 +48,22 @@ public static class LedgerEvents
         return events;
     }
 
-    /// <summary>An account change outside the ledger (opened, expired): one event per account and change.</summary>
-    public static NotificationEvent ForAccount(Account account, string type, DateTimeOffset at) =>
-        Build(account.TenantId, Id(account.TenantId, account.Id, type), type, account.Id, 0, at, AccountData(account, 0));
+    /// <summary>
+    /// An account change outside the ledger (opened, expired): one event per account and change. Its sequence is that of
+    /// the book's last entry when it happened (0 for a new account), so it sorts after the events it followed.
+    /// </summary>
+    public static NotificationEvent ForAccount(Account account, string type, long sequence, DateTimeOffset at)
+    {
+        var data = AccountData(account, sequence);
+        data["currency"] = account.Currency;
+        data["status"] = account.Status.ToString().ToUpperInvariant();
+        if (account.ExpiresAt is { } expiresAt)
+        {
+            data["expires_at"] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+
+        return Build(account.TenantId, Id(account.TenantId, account.Id, type), type, account.Id, sequence, at, data);
+    }
 
     public static string Id(string scope, string reference, string kind)
     {

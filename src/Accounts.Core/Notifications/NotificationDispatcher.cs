@@ -45,6 +45,34 @@ public sealed class NotificationDispatcher(INotificationStore store, ILedgerStor
         return made;
     }
 
+    /// <summary>
+    /// Makes the event of an account change if the change is in the store (the account exists; it is EXPIRED). One that
+    /// is not there after twice the grace period never happened (its write failed) and its row is dropped.
+    /// </summary>
+    public async Task<int> DispatchAccountAsync(DueItem.AccountChange change, CancellationToken ct)
+    {
+        var account = await accounts.GetAsync(change.TenantId, change.AccountId, ct);
+        var landed = change.Type == NotificationTypes.AccountCreated
+            ? account is not null
+            : account is { Status: AccountStatus.Expired };
+        if (!landed)
+        {
+            if (change.DueAt + settings.Grace < clock.GetUtcNow())
+            {
+                await store.RemoveDueAsync(change, ct);
+            }
+
+            return 0;
+        }
+
+        var sequence = change.Type == NotificationTypes.AccountCreated ? 0 : (await ledger.ReadAsync(account!.BookId, [], ct)).Head.Sequence;
+        var endpoints = (await store.ListEndpointsAsync(change.TenantId, ct)).Where(e => e.Enabled).ToList();
+        var at = change.Type == NotificationTypes.AccountCreated ? account!.CreatedAt : account!.UpdatedAt;
+        var made = await RecordAsync(LedgerEvents.ForAccount(account, change.Type, sequence, at), endpoints, ct);
+        await store.RemoveDueAsync(change, ct);
+        return made;
+    }
+
     /// <summary>Stores the event and one delivery per endpoint that wants it; returns how many deliveries it started.</summary>
     public async Task<int> RecordAsync(NotificationEvent notification, IReadOnlyList<WebhookEndpoint> endpoints, CancellationToken ct)
     {

@@ -49,9 +49,11 @@ public sealed class NotificationJournal(INotificationStore store, EndpointDirect
     public static string TenantOf(string bookId) => bookId[..bookId.IndexOf('|', StringComparison.Ordinal)];
 }
 
-/// <summary>Runs dispatches in the background, off the commit's path.</summary>
+/// <summary>Runs dispatches in the background, off the path of the change (a commit, an account write).</summary>
 public interface IBookDispatch
 {
     /// <summary><paramref name="entries"/> empty: the commit did not land, only the row is removed.</summary>
     void Post(DueItem.BookCommit marker, IReadOnlyList<LedgerEntry> entries);
+
+    void Post(DueItem.AccountChange change);
 }

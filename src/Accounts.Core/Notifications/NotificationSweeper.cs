@@ -1,7 +1,8 @@
 namespace Accounts.Core.Notifications;
 
 /// <summary>
-/// The safety net: acts on due rows their own process did not finish. A commit's row is dispatched from the book; a
+/// The safety net: acts on due rows their own process did not finish. A commit's row is dispatched from the book, an
+/// account change's from the account row; a
 /// delivery's row is queued again when the delivery is still pending and past its time (its message was lost, or the
 /// process died holding it), pushed back to the delivery's own time when that is later, and removed when it is done.
 /// </summary>
@@ -21,6 +22,9 @@ public sealed class NotificationSweeper(INotificationStore store, NotificationDi
             {
                 case DueItem.BookCommit marker:
                     await dispatcher.DispatchAsync(marker, entries: null, ct);
+                    break;
+                case DueItem.AccountChange change:
+                    await dispatcher.DispatchAccountAsync(change, ct);
                     break;
                 case DueItem.PendingDelivery pending:
                     await SweepDeliveryAsync(pending, now, ct);

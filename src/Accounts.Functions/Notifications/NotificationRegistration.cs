@@ -1,3 +1,4 @@
+using Accounts.Core.Accounts;
 using Accounts.Core.Ledger;
 using Accounts.Core.Notifications;
 using Accounts.Functions.Api;
@@ -5,6 +6,7 @@ using Accounts.Functions.Deposits;
 using Accounts.Functions.Hosting;
 using Accounts.Functions.Operator;
 using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Notifications;
@@ -36,6 +38,12 @@ public static class NotificationRegistration
         services.AddSingleton<IBookDispatch>(sp => sp.GetRequiredService<BookDispatchWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<BookDispatchWorker>());
         services.AddSingleton<IWebhookTransport, WebhookTransport>();
+
+        // account.created and account.expired: every account write passes the notifying store, wrapped around the one
+        // the storage registration chose.
+        var accounts = services.Last(d => d.ServiceType == typeof(IAccountStore));
+        services.Replace(ServiceDescriptor.Singleton<IAccountStore>(sp => ActivatorUtilities.CreateInstance<NotifyingAccountStore>(sp,
+            accounts.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.GetServiceOrCreateInstance(sp, accounts.ImplementationType!))));
         services.AddSingleton<NotificationSignal>();
 
         if (ListenAddress.IsUnderFunctionsHost(builder.Configuration))

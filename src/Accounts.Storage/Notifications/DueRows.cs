@@ -16,6 +16,7 @@ internal static class DueRows
     {
         DueItem.BookCommit b => $"book|{KeyEncoder.Encode(b.BookId)}|{b.FromSequence:D12}|{b.Nonce}",
         DueItem.PendingDelivery d => $"dlv|{KeyEncoder.Encode(d.Key.TenantId)}|{d.Key.EventId}|{d.Key.EndpointId}",
+        DueItem.AccountChange a => $"acct|{KeyEncoder.Encode(a.TenantId)}|{KeyEncoder.Encode(a.AccountId)}|{a.Type}",
         _ => throw new ArgumentOutOfRangeException(nameof(item), item, "unknown due item"),
     };
 
@@ -29,6 +30,7 @@ internal static class DueRows
                 .Set("Nonce", b.Nonce),
             DueItem.PendingDelivery d => row.Set("Kind", "delivery").Set("TenantId", d.Key.TenantId).Set("EventId", d.Key.EventId)
                 .Set("EndpointId", d.Key.EndpointId),
+            DueItem.AccountChange a => row.Set("Kind", "account").Set("TenantId", a.TenantId).Set("AccountId", a.AccountId).Set("Type", a.Type),
             _ => throw new ArgumentOutOfRangeException(nameof(item), item, "unknown due item"),
         };
     }
@@ -41,6 +43,8 @@ internal static class DueRows
                 row.RequireInt64("ToSequence"), row.GetTime("FromTime"), row.GetTime("ToTime"), row.RequireString("Nonce"), row.GetTime("DueAt")),
             "delivery" => new DueItem.PendingDelivery(
                 new DeliveryKey(row.RequireString("TenantId"), row.RequireString("EventId"), row.RequireString("EndpointId")), row.GetTime("DueAt")),
+            "account" => new DueItem.AccountChange(row.RequireString("TenantId"), row.RequireString("AccountId"), row.RequireString("Type"),
+                row.GetTime("DueAt")),
             var kind => throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} has an unknown Kind '{kind}'"),
         };
         return item with { Version = row.Version() };

@@ -34,7 +34,7 @@ public sealed class NotificationHostTests(AppFixture app)
         var client = factory.CreateClient();
         var tenant = await TestTenants.RegisterAsync(factory.Services);
         var op = new OperatorClient(factory.Services, () => factory.CreateClient());
-        var (_, created) = await op.SendAsync(HttpMethod.Post, $"/operator/tenants/{tenant.Id}/webhook-endpoints", new { url = receiver.Url });
+        var (_, created) = await op.SendAsync(HttpMethod.Post, $"/operator/tenants/{tenant.Id}/webhook-endpoints", new { url = receiver.Url, event_types = new[] { "deposit.settled" } });
         var secret = created.GetProperty("secret").GetString()!;
         var account = await ZoqqAccount.OpenAsync(client, tenant);
 

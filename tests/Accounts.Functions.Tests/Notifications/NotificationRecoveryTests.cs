@@ -18,9 +18,11 @@ public sealed class NotificationRecoveryTests(AppFixture app)
     public async Task A_commit_whose_dispatch_never_ran_is_notified_by_the_sweeper_from_the_book()
     {
         await using var session = await NotificationSession.StartAsync(app.StorageConnectionString,
-            services => services.Replace(ServiceDescriptor.Singleton<IBookDispatch, LostDispatch>()));
+            services => services.Replace(ServiceDescriptor.Singleton<IBookDispatch, LostDispatch>()), NotificationSession.AllTypes);
         var account = await ZoqqAccount.OpenAsync(session.Client, session.Tenant);
         var store = session.Factory.Services.GetRequiredService<INotificationStore>();
+        var created = Assert.Single(await session.Receiver.WaitForAsync("account.created")); // swept too: its dispatch was lost as well
+        Assert.Equal(account.Id, created.Json.GetProperty("data").GetProperty("account_id").GetString());
 
         await session.DepositAsync(account, "settled", "ntf-lost", "9.99");
         var processed = Assert.Single(await DepositWebhook.WaitProcessedAsync(session.Client, session.Tenant, "ntf-lost"));
@@ -48,6 +50,10 @@ public sealed class NotificationRecoveryTests(AppFixture app)
     private sealed class LostDispatch : IBookDispatch
     {
         public void Post(DueItem.BookCommit marker, IReadOnlyList<LedgerEntry> entries)
+        {
+        }
+
+        public void Post(DueItem.AccountChange change)
         {
         }
     }

@@ -13,11 +13,17 @@ namespace Accounts.Functions.Tests.Notifications;
 /// <summary>
 /// A standalone app over the shared Azurite with a short, jitter-free retry schedule (0.5 s, 1 s), a 1 s request
 /// timeout and local http receivers allowed; a fresh tenant and a receiver registered as its endpoint through the
-/// operator route.
+/// operator route (for the deposit events unless told otherwise).
 /// </summary>
 public sealed class NotificationSession : IAsyncDisposable
 {
     public const string RetryDelays = "00:00:00.5,00:00:01";
+
+    /// <summary>What an endpoint subscribes to unless a test says otherwise: no account events, so counts are of deposits.</summary>
+    public static readonly string[] DepositTypes = ["deposit.pending", "deposit.settled", "deposit.rejected", "deposit.reversed"];
+
+    /// <summary>Every type (an endpoint may also subscribe with an empty list).</summary>
+    public static readonly string[] AllTypes = [];
 
     private NotificationSession(TestingAppFactory factory, WebhookReceiver receiver, TenantRegistration tenant, OperatorClient op)
     {
@@ -64,7 +70,7 @@ public sealed class NotificationSession : IAsyncDisposable
         var tenant = await TestTenants.RegisterAsync(factory.Services);
         var session = new NotificationSession(factory, receiver, tenant, new OperatorClient(factory.Services, () => factory.CreateClient()));
         var (status, body) = await session.Operator.SendAsync(HttpMethod.Post, session.EndpointsPath,
-            new { url = receiver.Url, event_types = eventTypes ?? [] });
+            new { url = receiver.Url, event_types = eventTypes ?? DepositTypes });
         Assert.True(status == 201, $"{status} {body}");
         session.EndpointId = body.GetProperty("endpoint").GetProperty("id").GetString()!;
         session.Secret = body.GetProperty("secret").GetString()!;
