@@ -21,7 +21,11 @@ public sealed class LocalNotificationWorker(NotificationQueue queue, DeliveryPro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await gate.WaitAsync(stoppingToken);
+        while (!gate.IsOpen)
+        {
+            await Task.Delay(FirstIdlePoll, stoppingToken); // storage not ready yet (WaitAsync would throw while it is down)
+        }
+
         var idle = FirstIdlePoll;
         while (!stoppingToken.IsCancellationRequested)
         {
