@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Accounts.Core.Notifications;
 
 namespace Accounts.Functions.Notifications;
@@ -13,12 +14,13 @@ public static class DeliveryMessage
     public static DeliveryKey Read(string text)
     {
         var body = JsonSerializer.Deserialize<Body>(text) ?? throw new InvalidDataException("empty delivery message");
-        return body is { tenant_id: { Length: > 0 } t, event_id: { Length: > 0 } e, endpoint_id: { Length: > 0 } p }
+        return body is { TenantId: { Length: > 0 } t, EventId: { Length: > 0 } e, EndpointId: { Length: > 0 } p }
             ? new DeliveryKey(t, e, p)
             : throw new InvalidDataException("a delivery message needs tenant_id, event_id and endpoint_id");
     }
 
-#pragma warning disable IDE1006, SA1300 // the wire names
-    private sealed record Body(string? tenant_id, string? event_id, string? endpoint_id);
-#pragma warning restore IDE1006, SA1300
+    private sealed record Body(
+        [property: JsonPropertyName("tenant_id")] string? TenantId,
+        [property: JsonPropertyName("event_id")] string? EventId,
+        [property: JsonPropertyName("endpoint_id")] string? EndpointId);
 }
