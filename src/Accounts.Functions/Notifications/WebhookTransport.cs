@@ -22,12 +22,14 @@ public sealed class WebhookTransport : IWebhookTransport, IDisposable
     private readonly WebhookEndpointAdministration _endpoints;
     private readonly TimeProvider _clock;
     private readonly int _maxResponseBytes;
+    private readonly TimeSpan _timeout;
 
     public WebhookTransport(EndpointUrlRules rules, WebhookEndpointAdministration endpoints, TimeProvider clock, IOptions<NotificationOptions> options)
     {
         _endpoints = endpoints;
         _clock = clock;
         _maxResponseBytes = options.Value.MaxResponseBytes;
+        _timeout = options.Value.RequestTimeout;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -37,7 +39,8 @@ public sealed class WebhookTransport : IWebhookTransport, IDisposable
             ConnectTimeout = options.Value.RequestTimeout,
             ConnectCallback = (context, ct) => ConnectAsync(rules, context.DnsEndPoint, ct),
         };
-        _http = new HttpClient(handler) { Timeout = options.Value.RequestTimeout };
+        // The timeout is applied per attempt below, around the answer's body too (HttpClient's own stops at the headers).
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public async Task<DeliveryAttempt> SendAsync(WebhookEndpoint endpoint, NotificationEvent notification, CancellationToken ct)
@@ -55,16 +58,21 @@ public sealed class WebhookTransport : IWebhookTransport, IDisposable
         request.Headers.UserAgent.ParseAdd("Accounts-Webhooks/1.0");
 
         var watch = Stopwatch.StartNew();
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(_timeout);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            await DrainAsync(response, ct);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, bounded.Token);
+            await DrainAsync(response, bounded.Token);
             return new DeliveryAttempt(at, (int)response.StatusCode, watch.ElapsedMilliseconds, null);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            var error = ex is TaskCanceledException ? $"no answer within {_http.Timeout.TotalSeconds:0.#} s" : Describe(ex);
-            return new DeliveryAttempt(at, null, watch.ElapsedMilliseconds, error);
+            return new DeliveryAttempt(at, null, watch.ElapsedMilliseconds, $"no answer within {_timeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
+        {
+            return new DeliveryAttempt(at, null, watch.ElapsedMilliseconds, Describe(ex));
         }
     }
 

@@ -26,6 +26,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string Url { get; private set; } = string.Empty;
 
+    /// <summary>A 2xx answer streams a body that never ends (until the sender hangs up).</summary>
+    public bool EndlessBody { get; set; }
+
     public IReadOnlyList<Received> Requests => _received.ToArray();
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -87,6 +90,25 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
 
         context.Response.StatusCode = status;
+        if (status is >= 300 and < 400)
+        {
+            context.Response.Headers.Location = Url + "/moved";
+        }
+        else if (status is >= 200 and < 300 && EndlessBody)
+        {
+            var chunk = new byte[16 * 1024];
+            try
+            {
+                while (!context.RequestAborted.IsCancellationRequested)
+                {
+                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException)
+            {
+                // The sender stopped reading and closed the connection: what the cap is for.
+            }
+        }
     }
 
     public sealed record Received(DateTimeOffset At, IHeaderDictionary Headers, string Body, int AnsweredWith)
