@@ -14,6 +14,7 @@ using Accounts.Storage.Kyc;
 using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
 using Accounts.Storage.NubanAccounts;
+using Accounts.Storage.Notifications;
 using Accounts.Storage.Queues;
 using Accounts.Storage.Tables;
 using Accounts.Storage.Tenancy;
@@ -73,6 +74,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEntityStore, TableEntityStore>();
         services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
+        services.AddNotificationStorage(); // issue 13
         return services;
     }
 

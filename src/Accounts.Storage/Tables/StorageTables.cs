@@ -41,7 +41,10 @@ public sealed class StorageTables
         Entities = Table("Entities");
         NumberPools = Table("NumberPools");
         ExpiryIndex = Table("ExpiryIndex");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex];
+        Notifications = Table("Notifications"); // issue 13: endpoints, events, deliveries
+        NotificationDue = Table("NotificationDue");
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex,
+            Notifications, NotificationDue];
     }
 
     /// <summary>The retrying service client (the account the tables live in).</summary>
@@ -74,6 +77,10 @@ public sealed class StorageTables
     public StorageTable NumberPools { get; }
 
     public StorageTable ExpiryIndex { get; }
+
+    public StorageTable Notifications { get; }
+
+    public StorageTable NotificationDue { get; }
 
     public IReadOnlyList<StorageTable> All { get; }
 }
