@@ -34,14 +34,13 @@ public sealed class StorageTables
         Tenants = Table("Tenants");
         ApiKeys = Table("ApiKeys");
         Tokens = Table("Tokens");
-        Idempotency = Table("Idempotency");
         Claims = Table("Claims");
         Deposits = Table("Deposits");
         DepositOutbox = Table("DepositOutbox");
         Entities = Table("Entities");
         NumberPools = Table("NumberPools");
         ExpiryIndex = Table("ExpiryIndex");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex];
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex];
     }
 
     /// <summary>The retrying service client (the account the tables live in).</summary>
@@ -60,8 +59,6 @@ public sealed class StorageTables
     public StorageTable ApiKeys { get; }
 
     public StorageTable Tokens { get; }
-
-    public StorageTable Idempotency { get; }
 
     public StorageTable Claims { get; }
 
