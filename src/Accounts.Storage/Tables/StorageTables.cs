@@ -34,16 +34,15 @@ public sealed class StorageTables
         Tenants = Table("Tenants");
         ApiKeys = Table("ApiKeys");
         Tokens = Table("Tokens");
-        Idempotency = Table("Idempotency");
         Claims = Table("Claims");
         Deposits = Table("Deposits");
         DepositOutbox = Table("DepositOutbox");
         Entities = Table("Entities");
         NumberPools = Table("NumberPools");
         ExpiryIndex = Table("ExpiryIndex");
-        Notifications = Table("Notifications"); // issue 13: endpoints, events, deliveries
+        Notifications = Table("Notifications"); // endpoints, events, deliveries
         NotificationDue = Table("NotificationDue");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex,
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex,
             Notifications, NotificationDue];
     }
 
@@ -63,8 +62,6 @@ public sealed class StorageTables
     public StorageTable ApiKeys { get; }
 
     public StorageTable Tokens { get; }
-
-    public StorageTable Idempotency { get; }
 
     public StorageTable Claims { get; }
 

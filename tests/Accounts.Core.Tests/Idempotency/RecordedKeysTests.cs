@@ -1,24 +1,27 @@
+using Accounts.Core.Claims;
 using Accounts.Core.Errors;
 using Accounts.Core.Idempotency;
 using Accounts.Core.Tests.Fakes;
+using Accounts.Core.Tests.NubanAccounts;
 
 namespace Accounts.Core.Tests.Idempotency;
 
-public class IdempotencyServiceTests
+/// <summary>Keys whose outcome is recorded and replayed (<see cref="IdempotencyKeys.RunOnceAsync"/>).</summary>
+public class RecordedKeysTests
 {
-    private readonly InMemoryIdempotencyStore _store = new();
+    private readonly InMemoryClaims _store = new();
     private readonly ManualClock _clock = new(new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero));
     private int _runs;
 
-    private static readonly IdempotencyScope Scope = new("zoqq", "request-key");
+    private static readonly IdempotencyScope Scope = new("tenant|zoqq", "request-key");
 
-    private IdempotencyService Service => new(_store, _clock);
+    private IdempotencyKeys Service => new(_store, _clock);
 
-    private Task<StoredResponse> Run(string key, string hash, string body = "created") =>
-        Service.RunAsync("tenant", Scope, key, hash, id =>
+    private Task<string> Run(string key, string hash, string body = "created") =>
+        Service.RunOnceAsync(Scope, key, hash, id =>
         {
             Interlocked.Increment(ref _runs);
-            return Task.FromResult(new StoredResponse(200, $"{body}:{id}"));
+            return Task.FromResult($"{body}:{id}");
         }, CancellationToken.None);
 
     [Fact]
@@ -46,40 +49,40 @@ public class IdempotencyServiceTests
     [Fact]
     public async Task A_refused_request_frees_its_key_for_a_corrected_retry()
     {
-        await Assert.ThrowsAsync<DomainException>(() => Service.RunAsync("tenant", Scope, "k1", "hash-a",
+        await Assert.ThrowsAsync<DomainException>(() => Service.RunOnceAsync(Scope, "k1", "hash-a",
             _ => throw DomainException.Invalid("label", "bad"), CancellationToken.None));
 
         var retried = await Run("k1", "hash-b");
 
-        Assert.StartsWith("created:", retried.Body);
-        Assert.Equal(1, _store.Count);
+        Assert.StartsWith("created:", retried);
+        Assert.Equal(1, _store.RecordedCount);
     }
 
     [Fact]
     public async Task A_failure_that_is_not_a_refusal_keeps_the_claim_so_a_retry_reuses_the_operation_id()
     {
-        await Assert.ThrowsAsync<TimeoutException>(() => Service.RunAsync("tenant", Scope, "k1", "hash-a",
+        await Assert.ThrowsAsync<TimeoutException>(() => Service.RunOnceAsync(Scope, "k1", "hash-a",
             _ => throw new TimeoutException("storage timed out after the account row landed"), CancellationToken.None));
         var during = await Assert.ThrowsAsync<DomainException>(() => Run("k1", "hash-a"));
-        _clock.Advance(IdempotencyService.Lease + TimeSpan.FromSeconds(1));
+        _clock.Advance(IdempotencyKeys.Lease + TimeSpan.FromSeconds(1));
 
         var retried = await Run("k1", "hash-a");
 
         Assert.Equal(ErrorKind.Conflict, during.Kind);
         Assert.Equal("a request with this request-key is still being processed; retry later", during.Message);
-        Assert.Equal(1, _store.Count);
+        Assert.Equal(1, _store.RecordedCount);
         Assert.Equal(1, _runs);
-        Assert.StartsWith("created:", retried.Body);
+        Assert.StartsWith("created:", retried);
     }
 
     [Fact]
     public async Task A_request_still_running_makes_a_concurrent_retry_a_conflict()
     {
         var release = new TaskCompletionSource();
-        var first = Service.RunAsync("tenant", Scope, "k1", "hash-a", async id =>
+        var first = Service.RunOnceAsync(Scope, "k1", "hash-a", async id =>
         {
             await release.Task;
-            return new StoredResponse(200, id);
+            return id;
         }, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => Run("k1", "hash-a"));
@@ -93,13 +96,13 @@ public class IdempotencyServiceTests
     [Fact]
     public async Task An_abandoned_claim_is_taken_over_after_the_lease_with_the_same_operation_id()
     {
-        var abandoned = new IdempotencyRecord("tenant", "zoqq", "k1", "hash-a", "op-1", _clock.GetUtcNow());
-        await _store.TryInsertAsync(abandoned, CancellationToken.None);
-        _clock.Advance(IdempotencyService.Lease + TimeSpan.FromSeconds(1));
+        var abandoned = new RecordedClaim("op-1", "hash-a", _clock.GetUtcNow());
+        await _store.ClaimAsync(Scope.Name, "k1", abandoned, CancellationToken.None);
+        _clock.Advance(IdempotencyKeys.Lease + TimeSpan.FromSeconds(1));
 
         var response = await Run("k1", "hash-a");
 
-        Assert.Equal("created:op-1", response.Body);
+        Assert.Equal("created:op-1", response);
         Assert.Equal(1, _runs);
     }
 
@@ -112,7 +115,7 @@ public class IdempotencyServiceTests
             await gate.Task;
             try
             {
-                return (await Run("k1", "hash-a")).Body;
+                return await Run("k1", "hash-a");
             }
             catch (DomainException ex) when (ex.Kind == ErrorKind.Conflict)
             {
@@ -124,5 +127,33 @@ public class IdempotencyServiceTests
 
         Assert.Equal(1, _runs);
         Assert.Single(bodies.Where(b => b != "in-progress").Distinct());
+    }
+
+    [Fact]
+    public async Task A_refusal_after_the_key_was_taken_over_leaves_the_new_attempts_claim()
+    {
+        var refuse = new TaskCompletionSource();
+        var slow = Service.RunOnceAsync(Scope, "k1", "hash-a", async _ =>
+        {
+            await refuse.Task;
+            throw DomainException.Invalid("label", "bad");
+        }, CancellationToken.None);
+        _clock.Advance(IdempotencyKeys.Lease + TimeSpan.FromSeconds(1));
+        var finish = new TaskCompletionSource();
+        var takeover = Service.RunOnceAsync(Scope, "k1", "hash-a", async id =>
+        {
+            await finish.Task;
+            return $"taken:{id}";
+        }, CancellationToken.None);
+
+        refuse.SetResult();
+        await Assert.ThrowsAsync<DomainException>(() => slow);
+        var during = await Assert.ThrowsAsync<DomainException>(() => Run("k1", "hash-a"));
+        finish.SetResult();
+
+        Assert.Equal("a request with this request-key is still being processed; retry later", during.Message);
+        Assert.StartsWith("taken:", await takeover);
+        Assert.Equal(await takeover, await Run("k1", "hash-a"));
+        Assert.Equal(0, _runs);
     }
 }

@@ -1,11 +1,13 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
+using Accounts.Core.NubanAccounts;
 
-namespace Accounts.Core.NubanAccounts;
+namespace Accounts.Functions.Nuban;
 
 /// <summary>
-/// Reads and closes a tenant's NUBAN accounts by account number. A closed account refuses every operation (403);
-/// a dynamic account past its expiry time is gone (410) even before the expiry timer has marked it.
+/// How the Nuban dialect addresses accounts: by account number, with its own refusals (the <c>load</c> it passes to
+/// <see cref="AccountLifecycle"/>). A closed account refuses every operation (403); a dynamic account past its expiry
+/// time is gone (410) even before the expiry timer has marked it. The texts are the wire's, so they live here.
 /// </summary>
 public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLifecycle lifecycle, TimeProvider clock)
 {
@@ -84,4 +86,10 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLifecyc
     private static DomainException NotFound(AccountKind kind, string accountNumber) =>
         DomainException.NotFound(
             $"no {(kind == AccountKind.NubanStatic ? "static" : "dynamic")} account found with account number {accountNumber}");
+}
+
+/// <summary>One page of a tenant's NUBAN accounts, newest first; <see cref="TotalItems"/> counts every page.</summary>
+public sealed record NubanPage(IReadOnlyList<Account> Items, int Page, int Limit, int TotalItems)
+{
+    public int TotalPages => TotalItems == 0 ? 0 : (TotalItems + Limit - 1) / Limit;
 }
