@@ -112,6 +112,22 @@ resource depositsQueue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-previe
   }
 }
 
+// Notifications (issue 13): one message per delivery attempt of an outbound webhook; a retry is a message scheduled
+// for its time. No sessions (deliveries are independent) and no duplicate detection (each retry is a new send with its own
+// MessageId). The delivery row, not the message, holds the state: a message that keeps failing to be handled (storage
+// trouble) is dead-lettered, and the SweepNotifications timer brings its delivery back from its due row.
+resource notificationsQueue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
+  parent: serviceBus
+  name: 'notifications'
+  properties: {
+    requiresSession: false
+    maxDeliveryCount: 5
+    deadLetteringOnMessageExpiration: true
+    lockDuration: 'PT1M'
+    defaultMessageTimeToLive: 'P7D'
+  }
+}
+
 // Elastic Premium on Linux: custom handlers with FUNCTIONS_WORKER_RUNTIME=custom are documented here,
 // instances stay warm (the host must start the handler within 30 s), and scaling follows the queue.
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -191,6 +207,27 @@ resource depositsReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+// DeliverNotification receives from the notifications queue; the handler sends deliveries and scheduled retries to it.
+resource notificationsSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(notificationsQueue.id, functionApp.id, roles.serviceBusDataSender)
+  scope: notificationsQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource notificationsReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(notificationsQueue.id, functionApp.id, roles.serviceBusDataReceiver)
+  scope: notificationsQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // The ledger's tables: read, insert, update and delete entities, and create the tables at start-up.
 resource dataTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(dataStorage.id, functionApp.id, roles.storageTableDataContributor)
@@ -205,3 +242,4 @@ resource dataTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 output functionAppName string = functionApp.name
 output functionAppHostName string = functionApp.properties.defaultHostName
 output depositsQueueName string = depositsQueue.name
+output notificationsQueueName string = notificationsQueue.name

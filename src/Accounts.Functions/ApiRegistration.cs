@@ -7,6 +7,7 @@ using Accounts.Core.Tenancy;
 using Accounts.Functions.Api;
 using Accounts.Functions.Deposits;
 using Accounts.Functions.Internal;
+using Accounts.Functions.Notifications;
 using Accounts.Functions.Nuban;
 using Accounts.Functions.Operator;
 using Accounts.Functions.Security;
@@ -36,6 +37,7 @@ public static class ApiRegistration
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
         builder.AddDeposits().AddZoqq().AddNuban().AddInternalDialect().AddVertex().AddOperator();
+        builder.AddNotifications(); // issue 13
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class ApiRegistration
         app.MapLedgerEndpoints();
         app.MapNubanEndpoints();
         app.MapOperatorEndpoints();
+        app.MapNotificationEndpoints(); // issue 13
         return app;
     }
 }

@@ -3,7 +3,6 @@ using Accounts.Core.Claims;
 using Accounts.Core.Deposits;
 using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Kyc;
-using Accounts.Core.Idempotency;
 using Accounts.Core.Ledger;
 using Accounts.Core.NubanAccounts;
 using Accounts.Core.Tenancy;
@@ -11,9 +10,9 @@ using Accounts.Storage.Accounts;
 using Accounts.Storage.Claims;
 using Accounts.Storage.Deposits;
 using Accounts.Storage.Kyc;
-using Accounts.Storage.Idempotency;
 using Accounts.Storage.Ledger;
 using Accounts.Storage.NubanAccounts;
+using Accounts.Storage.Notifications;
 using Accounts.Storage.Queues;
 using Accounts.Storage.Tables;
 using Accounts.Storage.Tenancy;
@@ -65,7 +64,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<ITokenStore, TableTokenStore>();
-        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IClaimStore, TableClaimStore>();
         services.AddSingleton<IDepositRecordStore, TableDepositRecordStore>();
         services.AddSingleton<IDepositOutbox, TableDepositOutbox>();
@@ -73,6 +71,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEntityStore, TableEntityStore>();
         services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
+        services.AddNotificationStorage(); // issue 13
         return services;
     }
 

@@ -8,3 +8,9 @@ public sealed class TableInitializer(StorageTables tables) : ITableInitializer
     public Task EnsureTablesAsync(CancellationToken ct = default) =>
         Task.WhenAll(tables.All.Select(table => table.RunAsync(c => table.Client.CreateIfNotExistsAsync(c), ct)));
 }
+
+/// <summary>Creates the service's tables if absent; the app calls it once on start (no hosted service, so tests control it).</summary>
+public interface ITableInitializer
+{
+    Task EnsureTablesAsync(CancellationToken ct = default);
+}

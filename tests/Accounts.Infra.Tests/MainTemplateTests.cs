@@ -19,7 +19,7 @@ public sealed partial class MainTemplateTests
     {
         var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
 
-        var queue = Resources(build).Single(r => r.GetProperty("type").GetString() == "Microsoft.ServiceBus/namespaces/queues");
+        var queue = Queue(build, "deposits");
         var properties = queue.GetProperty("properties");
         Assert.Equal(10, properties.GetProperty("maxDeliveryCount").GetInt32()); // = Deposits:MaxDeliveryCount
         Assert.True(properties.GetProperty("deadLetteringOnMessageExpiration").GetBoolean());
@@ -30,10 +30,23 @@ public sealed partial class MainTemplateTests
     {
         var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
 
-        var properties = Resources(build).Single(r => Type(r) == "Microsoft.ServiceBus/namespaces/queues").GetProperty("properties");
+        var properties = Queue(build, "deposits").GetProperty("properties");
         Assert.True(properties.GetProperty("requiresSession").GetBoolean());
         Assert.True(properties.GetProperty("requiresDuplicateDetection").GetBoolean());
         Assert.Equal("P1D", properties.GetProperty("duplicateDetectionHistoryTimeWindow").GetString());
+    }
+
+    [Fact]
+    public async Task The_notifications_queue_has_no_sessions_and_the_app_sends_to_and_receives_from_it_with_its_identity()
+    {
+        var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
+
+        var properties = Queue(build, "notifications").GetProperty("properties");
+        Assert.False(properties.GetProperty("requiresSession").GetBoolean());
+        Assert.True(properties.GetProperty("deadLetteringOnMessageExpiration").GetBoolean());
+        var scopes = Resources(build).Where(r => Type(r) == "Microsoft.Authorization/roleAssignments")
+            .Select(r => r.GetProperty("scope").GetString()!).ToList();
+        Assert.Equal(2, scopes.Count(s => s.Contains("'notifications'", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -83,6 +96,11 @@ public sealed partial class MainTemplateTests
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
 
     private static string Type(JsonElement resource) => resource.GetProperty("type").GetString()!;
+
+    // Names compile to "format('{0}/{1}', parameters('name'), 'deposits')" or similar: the queue's own name is the last literal.
+    private static JsonElement Queue(BicepBuild build, string name) =>
+        Resources(build).Single(r => Type(r) == "Microsoft.ServiceBus/namespaces/queues"
+            && r.GetProperty("name").GetString()!.Contains($"'{name}'", StringComparison.Ordinal));
 
     private static Dictionary<string, string> AppSettings(BicepBuild build) =>
         Resources(build).Single(r => Type(r) == "Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig")

@@ -1,5 +1,5 @@
 using Accounts.Core.Accounts;
-using Accounts.Core.Idempotency;
+using Accounts.Core.Claims;
 using Accounts.Core.Ledger;
 using Accounts.Core.Tenancy;
 using Accounts.Storage.Tables;
@@ -84,7 +84,7 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
 
         Assert.Same(provider.GetRequiredService<ILedgerStore>(), provider.GetRequiredService<ILedgerStore>());
         Assert.NotNull(provider.GetRequiredService<IAccountStore>());
-        Assert.NotNull(provider.GetRequiredService<IIdempotencyStore>());
+        Assert.NotNull(provider.GetRequiredService<IClaimStore>());
         Assert.NotNull(provider.GetRequiredService<ITokenStore>());
         var tenants = provider.GetRequiredService<ITenantStore>();
         await tenants.InsertAsync(new TenantRecord("t", "n", "p", "pa", "LIVE", "h", "w", [], DateTimeOffset.UnixEpoch), CancellationToken.None);

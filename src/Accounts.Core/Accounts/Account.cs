@@ -51,3 +51,24 @@ public sealed record Account
 
     public string? Attribute(string name) => Attributes.TryGetValue(name, out var value) ? value : null;
 }
+
+/// <summary>Which product an account is; decides which dialect shows it and where its money is booked.</summary>
+public enum AccountKind
+{
+    /// <summary>A multi-currency receiving account (Zoqq); credits go to its holder's wallet book.</summary>
+    Global,
+    NubanStatic,
+    NubanDynamic,
+    Internal,
+    Entity,
+}
+
+public enum AccountStatus
+{
+    Pending,
+    Active,
+    Inactive,
+    Blocked,
+    Closed,
+    Expired,
+}

@@ -55,3 +55,12 @@ public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog
             .ToList();
     }
 }
+
+public sealed record GlobalAccountFilter(string? Id, string? Currency, AccountStatus? Status);
+
+/// <summary>A request to open a multi-currency receiving account for a tenant's user.</summary>
+public sealed record OpenGlobalAccount(
+    string? Country,
+    string? Currency,
+    string? Label,
+    IReadOnlyList<RequiredFeature> RequiredFeatures);

@@ -91,3 +91,19 @@ public sealed class InternalAccountDirectory(IAccountStore accounts, AccountLife
         return found;
     }
 }
+
+/// <summary>
+/// An account with its money in minor units of its currency: its own balance and available funds, and the sums over
+/// all its sub-accounts (at every depth). The sums are <see cref="Int128"/>: each balance is bounded by the ledger's
+/// limit, but a sum over many sub-accounts may still pass what a long holds.
+/// </summary>
+public sealed record InternalAccountView(Account Account, long Balance, long Available, Int128 SubBalance, Int128 SubAvailable);
+
+/// <summary>
+/// One page of a list. <see cref="Total"/> counts every match; <see cref="Next"/> and <see cref="Previous"/> are the
+/// cursors of the neighbouring pages, null at either end.
+/// </summary>
+public sealed record InternalAccountPage(IReadOnlyList<InternalAccountView> Results, int Total, ListCursor? Next, ListCursor? Previous);
+
+/// <summary>A page: <see cref="Limit"/> accounts after <see cref="Cursor"/> (the start when null), skipping <see cref="Offset"/>.</summary>
+public sealed record InternalPageRequest(int Limit, int Offset, ListCursor? Cursor);

@@ -8,7 +8,7 @@ namespace Accounts.Core.Internal;
 /// The parent rules of internal accounts: a parent exists in the same tenant, is ACTIVE and has the child's currency.
 /// Cycles cannot arise: a parent must exist before its child and parentId never changes after create.
 /// </summary>
-public sealed class InternalParents(IAccountStore accounts, TimeProvider clock)
+public sealed class InternalParents(IAccountStore accounts, AccountLifecycle lifecycle, TimeProvider clock)
 {
     public async Task<Account?> CheckAsync(string tenantId, string? parentId, Currency currency, CancellationToken ct)
     {
@@ -62,21 +62,11 @@ public sealed class InternalParents(IAccountStore accounts, TimeProvider clock)
             "parentId");
     }
 
-    private async Task CloseAsync(Account child, CancellationToken ct)
-    {
-        while (true)
-        {
-            try
-            {
-                await accounts.UpdateAsync(child with { Status = AccountStatus.Closed, UpdatedAt = clock.GetUtcNow() }, ct);
-                return;
-            }
-            catch (ConcurrencyException)
-            {
-                // Listed and changed meanwhile (e.g. renamed): close the fresh state.
-                child = await accounts.GetAsync(child.TenantId, child.Id, ct)
-                    ?? throw new InvalidOperationException($"Account {child.Id} disappeared");
-            }
-        }
-    }
+    /// <summary>
+    /// Closes the new child like any close (sealed in its book first, then marked CLOSED), so a deposit that reached
+    /// its number in between is either seen by the close or refused by the seal.
+    /// </summary>
+    private Task CloseAsync(Account child, CancellationToken ct) =>
+        lifecycle.CloseAsync(async token => await accounts.GetAsync(child.TenantId, child.Id, token)
+            ?? throw new InvalidOperationException($"Account {child.Id} disappeared"), null, ct);
 }

@@ -58,3 +58,21 @@ public sealed class InternalProduct(AccountLifecycle lifecycle, IAccountStore ac
     private async Task<string?> LegacyFingerprintAsync(string tenantId, string owner, CancellationToken ct) =>
         (await accounts.GetAsync(tenantId, owner, ct))?.Attribute(InternalAttributes.CreateFingerprint);
 }
+
+/// <summary>Names of the attributes an internal account keeps beside the core fields.</summary>
+public static class InternalAttributes
+{
+    public const string Custody = "custody";
+
+    /// <summary>
+    /// A digest of the create request, kept on accounts created before externalId claims held it: read only, so those
+    /// creates still replay (see <see cref="Idempotency.IdempotencyKeys"/>).
+    /// </summary>
+    public const string CreateFingerprint = "create_fingerprint";
+}
+
+public static class InternalStatus
+{
+    /// <summary>The wire form of a status: ACTIVE, BLOCKED, CLOSED…</summary>
+    public static string Name(AccountStatus status) => status.ToString().ToUpperInvariant();
+}

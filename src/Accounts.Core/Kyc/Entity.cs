@@ -28,3 +28,29 @@ public sealed record Entity
     /// <summary>"KYC" for persons, "KYB" for businesses: what the partner's verification decision stands for.</summary>
     public string Check => Type == EntityType.Business ? "KYB" : "KYC";
 }
+
+public enum EntityType
+{
+    Personal,
+    Business,
+}
+
+/// <summary>Verification state. Pending until the partner decides; a decision is final.</summary>
+public enum EntityStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// <summary>Entities of all tenants, always addressed with the tenant id.</summary>
+public interface IEntityStore
+{
+    /// <summary>Stores a new entity; throws ConcurrencyException if the id exists.</summary>
+    Task<Entity> InsertAsync(Entity entity, CancellationToken ct);
+
+    /// <summary>Replaces an entity if its <see cref="Entity.Version"/> is current; throws ConcurrencyException otherwise.</summary>
+    Task<Entity> UpdateAsync(Entity entity, CancellationToken ct);
+
+    Task<Entity?> GetAsync(string tenantId, string entityId, CancellationToken ct);
+}

@@ -1,6 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Errors;
+using Accounts.Core.Idempotency;
 
 namespace Accounts.Core.Kyc;
 
@@ -11,8 +12,11 @@ namespace Accounts.Core.Kyc;
 /// </summary>
 public sealed class EntityProduct(IEntityStore entities, AccountLifecycle lifecycle, NumberPoolSettings pools, TimeProvider clock)
 {
-    /// <summary>The first account's id is fixed by the entity, so repeated or concurrent approvals open it once.</summary>
-    public static string FirstAccountId(string tenantId, string entityId) => DeterministicId.From($"vertex/first-account|{tenantId}|{entityId}");
+    /// <summary>
+    /// The approval's idempotency key: the first account's id is derived from the entity, so repeated or concurrent
+    /// approvals open it once — the insert-if-absent of that account row is the claim (see <see cref="IdempotencyKeys.DerivedId"/>).
+    /// </summary>
+    public static string FirstAccountId(string tenantId, string entityId) => IdempotencyKeys.DerivedId($"vertex/first-account|{tenantId}|{entityId}");
 
     /// <summary>Opens an additional account; the entity must have passed KYC/KYB.</summary>
     public async Task<Account> CreateAsync(string tenantId, string entityId, CancellationToken ct)

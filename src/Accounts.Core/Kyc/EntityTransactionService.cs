@@ -46,3 +46,5 @@ public sealed class EntityTransactionService(ILedgerStore ledger, EntityProduct 
         return TransactionBook.Build(entries, head).Where(t => t.Entry.AccountId == account.Id).ToList();
     }
 }
+
+public sealed record AccountTransactions(Account Account, Entity Entity, IReadOnlyList<EntityTransaction> Transactions);

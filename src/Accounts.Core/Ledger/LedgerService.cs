@@ -6,7 +6,7 @@ namespace Accounts.Core.Ledger;
 /// Posts entries to books, idempotently by reference. Postings to the same book that wait together are applied in
 /// one atomic commit (group commit); a commit that loses a race with another process is rebuilt from fresh state.
 /// </summary>
-public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
+public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommitJournal? journal = null)
 {
     /// <summary>
     /// Intents per commit. Each posts at most one entry and one reference row; the head and a few balance rows
@@ -76,8 +76,19 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
             var snapshot = await store.ReadAsync(bookId, references, CancellationToken.None);
             var earlier = await LoadEarlierEntriesAsync(bookId, snapshot);
             var plan = CommitPlan.Build(snapshot, intents, clock.GetUtcNow(), earlier);
-            if (!plan.HasChanges || await store.TryCommitAsync(snapshot, plan.Commit, CancellationToken.None))
+            var commit = plan.Commit;
+
+            // Notifications (issue 13): recorded before the write, confirmed after it, so a crash in between loses none.
+            var journalToken = plan.HasChanges && journal is not null
+                ? await journal.BeforeCommitAsync(bookId, commit.Entries, CancellationToken.None)
+                : null;
+            if (!plan.HasChanges || await store.TryCommitAsync(snapshot, commit, CancellationToken.None))
             {
+                if (plan.HasChanges)
+                {
+                    journal?.Committed(bookId, commit.Entries, journalToken);
+                }
+
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var outcome = plan.Outcomes[i];
@@ -94,6 +105,7 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock)
                 return;
             }
 
+            journal?.Abandoned(bookId, journalToken);
             if (attempt == MaxAttempts)
             {
                 throw new TimeoutException($"Book {bookId} stayed contended for {MaxAttempts} commit attempts");

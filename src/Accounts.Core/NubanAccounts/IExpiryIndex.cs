@@ -17,3 +17,6 @@ public interface IExpiryIndex
     /// <summary>Removes an entry; removing an absent entry is not an error.</summary>
     Task RemoveAsync(ExpiryEntry entry, CancellationToken ct);
 }
+
+/// <summary>A dynamic account due to expire at <see cref="ExpiresAt"/>, as held by the expiry index.</summary>
+public sealed record ExpiryEntry(string TenantId, string AccountId, DateTimeOffset ExpiresAt);

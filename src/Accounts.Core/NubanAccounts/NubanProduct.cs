@@ -1,6 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Errors;
+using Accounts.Core.Money;
 using Accounts.Core.Routing;
 using Accounts.Core.Security;
 
@@ -135,4 +136,19 @@ public sealed class NubanProduct(AccountLifecycle lifecycle, IAccountStore accou
 
     // Bound to the account and field: a sealed value copied to another account or field does not open there.
     private static string SealContext(string tenantId, string accountId, string name) => $"nuban:{tenantId}:{accountId}:{name}";
+}
+
+/// <summary>A request for a dynamic account, as the client sent it; the service validates every field.</summary>
+public sealed record NewDynamicAccount(decimal? Amount, string? Reference, int? DurationInMinutes);
+
+/// <summary>Which institution issues NUBAN accounts; its CBN code feeds the check digit. Default FCMB MFB.</summary>
+public sealed record NubanSettings(string InstitutionCode = NubanSettings.DefaultInstitutionCode)
+{
+    public const string DefaultInstitutionCode = "090409";
+}
+
+/// <summary>The currency of every NUBAN account.</summary>
+public static class Naira
+{
+    public static Currency Currency { get; } = Currency.Parse("NGN", "currency");
 }

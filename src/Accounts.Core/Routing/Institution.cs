@@ -46,3 +46,28 @@ public sealed record Institution(
             ? $"{g.Key.Currency} {g.Key.TransferMethod} ({string.Join(", ", g.Select(f => f.LocalClearingSystem))})"
             : $"{g.Key.Currency} {g.Key.TransferMethod}"));
 }
+
+/// <summary>
+/// A way money can be received: in <see cref="Currency"/> by <see cref="TransferMethod"/> (<see cref="TransferMethods"/>)
+/// through <see cref="LocalClearingSystem"/> (null for SWIFT), quoting <see cref="RoutingCodes"/>. Every feature here is
+/// inbound; the Zoqq wire shows it with "type": "DEPOSIT".
+/// </summary>
+public sealed record TransferFeature(
+    string Currency,
+    string TransferMethod,
+    string? LocalClearingSystem,
+    IReadOnlyList<RoutingCode> RoutingCodes);
+
+/// <summary>A capability a client requires of a new account (Zoqq's required_features[]), as sent; validated by the catalog.</summary>
+public sealed record RequiredFeature(string Currency, string TransferMethod);
+
+/// <summary>One routing identifier a payer needs, e.g. ("ach", "026073150"), ("sort_code", "040605"), ("swift", BIC).</summary>
+public sealed record RoutingCode(string Type, string Value);
+
+/// <summary>The transfer methods of the Zoqq contract: a domestic clearing system, or an international SWIFT wire.</summary>
+public static class TransferMethods
+{
+    public const string Local = "LOCAL";
+
+    public const string Swift = "SWIFT";
+}

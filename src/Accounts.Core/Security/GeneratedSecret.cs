@@ -16,6 +16,12 @@ public static class GeneratedSecret
 
     public static string New(string prefix) => prefix + Base64Url(RandomNumberGenerator.GetBytes(RandomBytes));
 
+    /// <summary>
+    /// A notification endpoint's signing secret in the Standard Webhooks form: "whsec_" and the standard base64 (not
+    /// base64url) of 256 random bits, which receivers' Standard Webhooks libraries decode as the HMAC key.
+    /// </summary>
+    public static string NewSigningSecret() => WebhookSecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(RandomBytes));
+
     /// <summary>A short random identifier (not a secret), for naming an API key in operator calls and tokens.</summary>
     public static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

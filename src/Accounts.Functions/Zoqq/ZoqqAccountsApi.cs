@@ -18,7 +18,7 @@ public static class ZoqqAccountsApi
 
     private const int MaxLabelLength = 100;
 
-    public static async Task<IResult> Create(HttpContext http, GlobalProduct product, IdempotencyService idempotency,
+    public static async Task<IResult> Create(HttpContext http, GlobalProduct product, IdempotencyKeys idempotency,
         InstitutionCatalog catalog)
     {
         var caller = ZoqqCaller.Of(http);
@@ -57,7 +57,7 @@ public static class ZoqqAccountsApi
         return ZoqqResults.Success(string.Empty, accounts.Select(a => ZoqqAccountMapper.ToWire(a, catalog)).ToList());
     }
 
-    public static async Task<IResult> Update(HttpContext http, AccountLifecycle lifecycle, IdempotencyService idempotency,
+    public static async Task<IResult> Update(HttpContext http, AccountLifecycle lifecycle, IdempotencyKeys idempotency,
         InstitutionCatalog catalog)
     {
         var caller = ZoqqCaller.Of(http);
@@ -74,7 +74,7 @@ public static class ZoqqAccountsApi
         });
     }
 
-    public static async Task<IResult> Close(HttpContext http, AccountLifecycle lifecycle, IdempotencyService idempotency)
+    public static async Task<IResult> Close(HttpContext http, AccountLifecycle lifecycle, IdempotencyKeys idempotency)
     {
         var caller = ZoqqCaller.Of(http);
         var accountId = ZoqqHeaders.Required(http.Request, ZoqqHeaders.AccountId);

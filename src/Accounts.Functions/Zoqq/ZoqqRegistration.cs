@@ -1,5 +1,4 @@
 using Accounts.Core.Global;
-using Accounts.Core.Idempotency;
 
 namespace Accounts.Functions.Zoqq;
 
@@ -7,7 +6,6 @@ public static class ZoqqRegistration
 {
     public static WebApplicationBuilder AddZoqq(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IdempotencyService>();
         builder.Services.AddSingleton<GlobalProduct>();
         builder.Services.AddSingleton<WalletService>();
         return builder;

@@ -34,14 +34,16 @@ public sealed class StorageTables
         Tenants = Table("Tenants");
         ApiKeys = Table("ApiKeys");
         Tokens = Table("Tokens");
-        Idempotency = Table("Idempotency");
         Claims = Table("Claims");
         Deposits = Table("Deposits");
         DepositOutbox = Table("DepositOutbox");
         Entities = Table("Entities");
         NumberPools = Table("NumberPools");
         ExpiryIndex = Table("ExpiryIndex");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Idempotency, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex];
+        Notifications = Table("Notifications"); // endpoints, events, deliveries
+        NotificationDue = Table("NotificationDue");
+        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex,
+            Notifications, NotificationDue];
     }
 
     /// <summary>The retrying service client (the account the tables live in).</summary>
@@ -61,8 +63,6 @@ public sealed class StorageTables
 
     public StorageTable Tokens { get; }
 
-    public StorageTable Idempotency { get; }
-
     public StorageTable Claims { get; }
 
     public StorageTable Deposits { get; }
@@ -74,6 +74,10 @@ public sealed class StorageTables
     public StorageTable NumberPools { get; }
 
     public StorageTable ExpiryIndex { get; }
+
+    public StorageTable Notifications { get; }
+
+    public StorageTable NotificationDue { get; }
 
     public IReadOnlyList<StorageTable> All { get; }
 }

@@ -14,7 +14,7 @@ internal sealed class TestLifecycle
         Clock = new ManualClock(now);
         Ledger = new LedgerService(LedgerStore, Clock);
         Numbers = new AccountNumbers(Accounts, Pools, randomBelow);
-        Keys = new IdempotencyKeys(Claims);
+        Keys = new IdempotencyKeys(Claims, Clock);
         Lifecycle = new AccountLifecycle(Accounts, Numbers, Keys, new AccountSeal(Ledger), Ledger, Clock);
     }
 

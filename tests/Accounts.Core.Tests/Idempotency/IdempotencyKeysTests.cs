@@ -7,7 +7,7 @@ public sealed class IdempotencyKeysTests
 {
     private readonly InMemoryClaims _claims = new();
 
-    private IdempotencyKeys Keys => new(_claims);
+    private IdempotencyKeys Keys => new(_claims, TimeProvider.System);
 
     [Fact]
     public async Task The_same_key_and_request_continue_under_the_first_owner_and_a_different_request_is_refused()

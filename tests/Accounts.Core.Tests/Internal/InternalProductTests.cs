@@ -1,6 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Errors;
 using Accounts.Core.Internal;
+using Accounts.Core.Ledger;
 using Accounts.Core.Tests.Fakes;
 
 namespace Accounts.Core.Tests.Internal;
@@ -11,7 +12,7 @@ public sealed class InternalProductTests
     private static readonly OpenInternalAccount Request = new("identity", "CHECKING", "custody", "PKR", "Wallet", "ext-1", null);
     private readonly TestLifecycle _core = new(new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero));
 
-    private InternalProduct Product => new(_core.Lifecycle, _core.Accounts, _core.Keys, new InternalParents(_core.Accounts, _core.Clock));
+    private InternalProduct Product => new(_core.Lifecycle, _core.Accounts, _core.Keys, new InternalParents(_core.Accounts, _core.Lifecycle, _core.Clock));
 
     [Fact]
     public async Task A_replayed_create_returns_the_account_it_made_and_another_request_with_its_key_is_a_conflict()
@@ -64,5 +65,26 @@ public sealed class InternalProductTests
             Product.OpenAsync("t1", Request with { ExternalId = "ext-9" }, CancellationToken.None));
 
         Assert.Equal((ErrorKind.Conflict, "externalId"), (taken.Kind, taken.Field));
+    }
+
+    [Fact]
+    public async Task A_sub_account_whose_parent_was_deleted_while_it_was_opened_is_closed_and_sealed_in_its_book()
+    {
+        var parent = await Product.OpenAsync("t1", Request with { ExternalId = null }, CancellationToken.None);
+        _core.Accounts.BeforeUpdate = async _ =>
+        {
+            var fresh = await _core.Accounts.GetAsync("t1", parent.Id, CancellationToken.None);
+            await _core.Accounts.UpdateAsync(fresh! with { Status = AccountStatus.Closed }, CancellationToken.None);
+        };
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            Product.OpenAsync("t1", Request with { ExternalId = "child", ParentId = parent.Id }, CancellationToken.None));
+
+        Assert.Equal((ErrorKind.Conflict, "parentId"), (refused.Kind, refused.Field));
+        var child = Assert.Single(await _core.Accounts.ListByTenantAsync("t1", AccountKind.Internal, CancellationToken.None),
+            a => a.ParentId == parent.Id);
+        Assert.True(child.IsClosed);
+        var entries = await _core.Ledger.QueryEntriesAsync(child.BookId, new EntryQuery(), CancellationToken.None);
+        Assert.Equal(AccountSeal.Reference(child.Id), Assert.Single(entries, e => e.Type == EntryType.Closure).Reference);
     }
 }

@@ -1,3 +1,4 @@
+using Accounts.Core.Idempotency;
 using Accounts.Core.Kyc;
 using Accounts.Core.Errors;
 
@@ -31,10 +32,10 @@ public sealed class TransactionIdTests
     [Fact]
     public void Deterministic_ids_are_stable_version_8_uuids()
     {
-        var id = DeterministicId.From("vertex/first-account|t|e");
+        var id = IdempotencyKeys.DerivedId("vertex/first-account|t|e");
 
-        Assert.Equal(id, DeterministicId.From("vertex/first-account|t|e"));
-        Assert.NotEqual(id, DeterministicId.From("vertex/first-account|t|f"));
+        Assert.Equal(id, IdempotencyKeys.DerivedId("vertex/first-account|t|e"));
+        Assert.NotEqual(id, IdempotencyKeys.DerivedId("vertex/first-account|t|f"));
         Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", id);
     }
 }

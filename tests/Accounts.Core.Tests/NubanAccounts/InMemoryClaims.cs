@@ -1,12 +1,18 @@
 using System.Collections.Concurrent;
 using Accounts.Core.Claims;
+using Accounts.Core.Errors;
 
 namespace Accounts.Core.Tests.NubanAccounts;
 
-/// <summary>Claims in memory; <see cref="FailScope"/> makes claims in scopes containing it throw, as a storage fault would.</summary>
+/// <summary>
+/// Claims in memory; <see cref="FailScope"/> makes claims in scopes containing it throw, as a storage fault would.
+/// Claims with a recorded outcome are insert-if-absent and version-checked, as the Table Storage adapter does them.
+/// </summary>
 internal sealed class InMemoryClaims : IClaimStore
 {
     private readonly ConcurrentDictionary<(string, string), KeyClaim> _claims = new();
+    private readonly ConcurrentDictionary<(string, string), RecordedClaim> _recorded = new();
+    private int _version;
 
     public string? FailScope { get; set; }
 
@@ -31,4 +37,27 @@ internal sealed class InMemoryClaims : IClaimStore
 
         return Task.CompletedTask;
     }
+
+    public int RecordedCount => _recorded.Count;
+
+    public Task<(bool Inserted, RecordedClaim Claim)> ClaimAsync(string scope, string key, RecordedClaim claim, CancellationToken ct)
+    {
+        var stored = claim with { Version = NextVersion() };
+        return Task.FromResult(_recorded.TryAdd((scope, key), stored) ? (true, stored) : (false, _recorded[(scope, key)]));
+    }
+
+    public Task<RecordedClaim> ReplaceAsync(string scope, string key, RecordedClaim claim, CancellationToken ct)
+    {
+        var next = claim with { Version = NextVersion() };
+        return _recorded.TryGetValue((scope, key), out var current) && current.Version == claim.Version
+            && _recorded.TryUpdate((scope, key), next, current)
+            ? Task.FromResult(next)
+            : throw new ConcurrencyException("stale claim");
+    }
+
+    public Task<bool> ReleaseAsync(string scope, string key, RecordedClaim claim, CancellationToken ct) =>
+        Task.FromResult(_recorded.TryGetValue((scope, key), out var current) && current.Version == claim.Version
+            && _recorded.TryRemove(new KeyValuePair<(string, string), RecordedClaim>((scope, key), current)));
+
+    private string NextVersion() => Interlocked.Increment(ref _version).ToString();
 }

@@ -12,7 +12,7 @@ public sealed class NubanClaimsTests
     public async Task A_claim_failing_half_way_gives_back_the_keys_already_held()
     {
         var store = new InMemoryClaims { FailScope = "nuban-phone" };
-        var claims = new NubanClaims(new IdempotencyKeys(store), TestKeys.Hash);
+        var claims = new NubanClaims(new IdempotencyKeys(store, TimeProvider.System), TestKeys.Hash);
 
         await Assert.ThrowsAsync<TimeoutException>(() => claims.ClaimCustomerAsync("t1", Customer, "acct-1", CancellationToken.None));
 
@@ -27,7 +27,7 @@ public sealed class NubanClaimsTests
     public async Task A_refused_claim_leaves_the_other_owners_keys_alone()
     {
         var store = new InMemoryClaims();
-        var claims = new NubanClaims(new IdempotencyKeys(store), TestKeys.Hash);
+        var claims = new NubanClaims(new IdempotencyKeys(store, TimeProvider.System), TestKeys.Hash);
         await claims.ClaimCustomerAsync("t1", Customer, "acct-1", CancellationToken.None);
 
         await Assert.ThrowsAsync<Errors.DomainException>(() =>
@@ -41,7 +41,7 @@ public sealed class NubanClaimsTests
     public async Task Personal_values_are_claimed_by_keyed_hash_never_in_clear()
     {
         var store = new InMemoryClaims();
-        var claims = new NubanClaims(new IdempotencyKeys(store), TestKeys.Hash);
+        var claims = new NubanClaims(new IdempotencyKeys(store, TimeProvider.System), TestKeys.Hash);
 
         await claims.ClaimCustomerAsync("t1", Customer, "acct-1", CancellationToken.None);
 
@@ -59,7 +59,7 @@ public sealed class NubanClaimsTests
     public async Task The_same_email_is_one_claim_in_a_tenant_and_unlinked_across_tenants()
     {
         var store = new InMemoryClaims();
-        var claims = new NubanClaims(new IdempotencyKeys(store), TestKeys.Hash);
+        var claims = new NubanClaims(new IdempotencyKeys(store, TimeProvider.System), TestKeys.Hash);
         await claims.ClaimCustomerAsync("t1", Customer, "acct-1", CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<Errors.DomainException>(() => claims.ClaimCustomerAsync("t1",

@@ -1,4 +1,5 @@
 using Accounts.Core.NubanAccounts;
+using Accounts.Functions.Nuban;
 using static Accounts.Functions.Tests.Nuban.NubanReadTests;
 using static Accounts.Functions.Tests.Nuban.NubanSession;
 

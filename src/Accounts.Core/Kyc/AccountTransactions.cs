@@ -1,5 +1,0 @@
-using Accounts.Core.Accounts;
-
-namespace Accounts.Core.Kyc;
-
-public sealed record AccountTransactions(Account Account, Entity Entity, IReadOnlyList<EntityTransaction> Transactions);

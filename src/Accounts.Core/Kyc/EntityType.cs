@@ -1,7 +1,0 @@
-namespace Accounts.Core.Kyc;
-
-public enum EntityType
-{
-    Personal,
-    Business,
-}
