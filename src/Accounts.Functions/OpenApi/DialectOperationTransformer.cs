@@ -50,7 +50,7 @@ public sealed class DialectOperationTransformer(DialectDoc dialect) : IOpenApiOp
 
         operation.RequestBody = doc.Request is null ? null : new OpenApiRequestBody
         {
-            Required = true,
+            Required = !doc.RequestOptional,
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/json"] = new() { Schema = WireSchemas.Schema(doc.Request, dialect.Json, response: false, document), Example = Parse(doc.RequestExample) },

@@ -14,6 +14,9 @@ public sealed record OperationDoc(string Summary)
     /// <summary>The JSON body the handler parses, if any.</summary>
     public Type? Request { get; init; }
 
+    /// <summary>True when the handler also accepts no body at all (e.g. resend to every endpoint).</summary>
+    public bool RequestOptional { get; init; }
+
     /// <summary>A request body taken from the seed document.</summary>
     public string? RequestExample { get; init; }
 

@@ -2,14 +2,14 @@ using Accounts.Functions.Operator;
 
 namespace Accounts.Functions.OpenApi;
 
-/// <summary>Tenant and credential administration under /operator, and the health report.</summary>
+/// <summary>Tenant and credential administration under /operator, the tenants' notification endpoints, and the health report.</summary>
 public static class OperatorDocument
 {
     private const string Key = "operatorKey";
     private static readonly string[] Authenticated = [Key];
 
     public static DialectDoc Doc { get; } = new("operator", "Operator",
-        "Tenants and their credentials (x-operator-key = Operator:ApiKey; without that setting these routes answer 404). "
+        "Tenants, their credentials and their notification endpoints (x-operator-key = Operator:ApiKey; without that setting these routes answer 404). "
         + "Generated credentials are shown once. Also GET /healthz: storage and queue reachability.", OperatorJson.Options)
     {
         RoutePrefixes = ["operator", "healthz"],
@@ -20,7 +20,8 @@ public static class OperatorDocument
         // The operator error filter renders refusals only; a storage outage or a bug reaches the last-resort middleware.
         ProblemStatuses = [500, 503],
         Security = [SecurityDoc.Key(Key, OperatorAuthFilter.Header, "The operator key (dev: dev-operator-key).")],
-        Operations = new Dictionary<string, OperationDoc>
+        // The notification routes (webhook endpoints, deliveries, events) are described in their own file.
+        Operations = new Dictionary<string, OperationDoc>(NotificationsDocument.Operations(Authenticated))
         {
             [Health.HealthEndpoints.FunctionName] = new("Health: storage and queue reachability")
             {

@@ -74,6 +74,15 @@ public sealed partial class OpenApiDocumentTests(DocsAppFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task A_body_the_handler_can_do_without_is_documented_as_optional()
+    {
+        var paths = (await app.DocumentAsync("operator"))["paths"]!;
+        // Not required is written as no "required" at all.
+        Assert.False(paths["/operator/tenants/{tenantId}/notification-events/{eventId}/resend"]!["post"]!["requestBody"]!["required"]?.GetValue<bool>() ?? false);
+        Assert.True(paths["/operator/tenants/{tenantId}/webhook-endpoints"]!["post"]!["requestBody"]!["required"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task An_unknown_document_is_404()
     {
         using var client = app.CreateClient();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Accounts.Functions.Tests.Deposits;
@@ -137,6 +138,52 @@ public sealed class WireSchemaTests(DocsAppFixture app) : IClassFixture<DocsAppF
         await Expect("operator", "POST", "/operator/tenants/{tenantId}/webhook-secret", 200,
             await operators.SendAsync(HttpMethod.Post, $"/operator/tenants/{tenantId}/webhook-secret"));
         await Expect("operator", "POST", "/operator/tenants", 400, await operators.SendAsync(HttpMethod.Post, "/operator/tenants", new { name = "x" }));
+    }
+
+    [Fact]
+    public async Task Notification_operator_answers_match_the_operator_document()
+    {
+        var tenant = await TestTenants.RegisterAsync(app.Services, "Hooks", "SANDBOX", idPrefix: "merchant-");
+        var operators = new OperatorClient(app.Services, app.CreateClient);
+        var endpoints = $"/operator/tenants/{tenant.Id}/webhook-endpoints";
+
+        // A public name (never reached here): the app under test allows no local http receiver, and only the log is checked.
+        var created = await operators.SendAsync(HttpMethod.Post, endpoints, new { url = "https://hooks.example.invalid/accounts", event_types = new[] { "account.created" } });
+        await Expect("operator", "POST", "/operator/tenants/{tenantId}/webhook-endpoints", 201, created);
+        var endpoint = $"{endpoints}/{created.Body.GetProperty("endpoint").GetProperty("id").GetString()}";
+        await Expect("operator", "GET", "/operator/tenants/{tenantId}/webhook-endpoints", 200, await operators.SendAsync(HttpMethod.Get, endpoints));
+        await Expect("operator", "PATCH", "/operator/tenants/{tenantId}/webhook-endpoints/{endpointId}", 200,
+            await operators.SendAsync(HttpMethod.Patch, endpoint, new { event_types = new[] { "account.created", "account.closed" } }));
+        await Expect("operator", "POST", "/operator/tenants/{tenantId}/webhook-endpoints/{endpointId}/secret", 200,
+            await operators.SendAsync(HttpMethod.Post, endpoint + "/secret"));
+        await Expect("operator", "GET", "/operator/tenants/{tenantId}/webhook-endpoints/{endpointId}", 200, await operators.SendAsync(HttpMethod.Get, endpoint));
+
+        // An account opened through the Nuban routes is an account.created event: the log then has an item to check.
+        var request = Keyed(HttpMethod.Post, "/v1/accounts/static", tenant.ApiKey, "X-API-Key");
+        request.Content = JsonHttp.Content(new
+        {
+            email_address = $"u{Guid.NewGuid():N}@example.com", first_name = "Ada", last_name = "Obi", phone_number = "080" + Random.Shared.NextInt64(10_000_000, 99_999_999),
+        });
+        var opened = await JsonHttp.SendAsync(app.CreateClient(), request);
+        Assert.True(opened.Status == 201, $"{opened.Status} {opened.Body}");
+        var deliveries = await operators.SendAsync(HttpMethod.Get, endpoint + "/deliveries");
+        for (var wait = Stopwatch.StartNew(); deliveries.Body.GetProperty("deliveries").GetArrayLength() == 0 && wait.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(200);
+            deliveries = await operators.SendAsync(HttpMethod.Get, endpoint + "/deliveries");
+        }
+
+        Assert.NotEqual(0, deliveries.Body.GetProperty("deliveries").GetArrayLength());
+        await Expect("operator", "GET", "/operator/tenants/{tenantId}/webhook-endpoints/{endpointId}/deliveries", 200, deliveries);
+        var eventPath = $"/operator/tenants/{tenant.Id}/notification-events/{deliveries.Body.GetProperty("deliveries")[0].GetProperty("event_id").GetString()}";
+        await Expect("operator", "GET", "/operator/tenants/{tenantId}/notification-events/{eventId}", 200, await operators.SendAsync(HttpMethod.Get, eventPath));
+        await Expect("operator", "POST", "/operator/tenants/{tenantId}/notification-events/{eventId}/resend", 202,
+            await operators.SendAsync(HttpMethod.Post, eventPath + "/resend"));
+        await Expect("operator", "GET", "/operator/tenants/{tenantId}/notification-events/{eventId}", 404,
+            await operators.SendAsync(HttpMethod.Get, $"/operator/tenants/{tenant.Id}/notification-events/evt_unknown"));
+        await Expect("operator", "POST", "/operator/tenants/{tenantId}/webhook-endpoints", 400,
+            await operators.SendAsync(HttpMethod.Post, endpoints, new { url = "http://10.0.0.1/hook" }));
+        Assert.Equal(204, (await operators.SendAsync(HttpMethod.Delete, endpoint)).Status);
     }
 
     private static HttpRequestMessage Keyed(HttpMethod method, string path, string key, string header = "x-api-key")
