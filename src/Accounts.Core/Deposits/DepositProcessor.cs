@@ -21,6 +21,10 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
         try
         {
             outcome = await deposits.ApplyAsync(deposit, ct);
+
+            // Counted when the ledger decided, before the outcome is recorded: whoever sees the recorded status (a
+            // client polling the event) also sees it counted.
+            DepositMetrics.Processed(deposit, outcome.Status, clock.GetUtcNow());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -47,7 +51,6 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             ProcessedAt = clock.GetUtcNow(),
         }, ct);
         await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), ct);
-        DepositMetrics.Processed(deposit, outcome.Status, clock.GetUtcNow());
         return outcome;
     }
 
