@@ -37,7 +37,7 @@ public static class ApiRegistration
         services.AddSingleton<StartupGate>();
         services.AddHostedService<StartupTasks>();
         builder.AddDeposits().AddZoqq().AddNuban().AddInternalDialect().AddVertex().AddOperator();
-        builder.AddNotifications(); // issue 13
+        builder.AddNotifications();
         return builder;
     }
 
@@ -49,7 +49,7 @@ public static class ApiRegistration
         app.MapLedgerEndpoints();
         app.MapNubanEndpoints();
         app.MapOperatorEndpoints();
-        app.MapNotificationEndpoints(); // issue 13
+        app.MapNotificationEndpoints();
         return app;
     }
 }

@@ -71,7 +71,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEntityStore, TableEntityStore>();
         services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
-        services.AddNotificationStorage(); // issue 13
+        services.AddNotificationStorage();
         return services;
     }
 

@@ -78,7 +78,8 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommi
             var plan = CommitPlan.Build(snapshot, intents, clock.GetUtcNow(), earlier);
             var commit = plan.Commit;
 
-            // Notifications (issue 13): recorded before the write, confirmed after it, so a crash in between loses none.
+            // What must follow the commit (notifications) is recorded before the write and confirmed after it, so a
+            // crash in between loses none.
             var journalToken = plan.HasChanges && journal is not null
                 ? await journal.BeforeCommitAsync(bookId, commit.Entries, CancellationToken.None)
                 : null;

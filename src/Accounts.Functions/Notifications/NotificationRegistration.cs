@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Notifications;
 
-/// <summary>Outbound notifications (issue 13): the ledger's commit journal, dispatch, delivery, sweeper and the operator routes.</summary>
+/// <summary>Outbound notifications: the ledger's commit journal, dispatch, delivery, sweeper and the operator routes.</summary>
 public static class NotificationRegistration
 {
     public const string Queue = "notifications";
