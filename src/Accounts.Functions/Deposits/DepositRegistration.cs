@@ -1,4 +1,5 @@
 using Accounts.Core.Deposits;
+using Accounts.Functions.Api;
 using Accounts.Functions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,8 @@ public static class DepositRegistration
 
         if (Enabled(builder, nameof(DepositOptions.OutboxSweeperEnabled)) && !underHost)
         {
-            services.AddHostedService<DepositOutboxService>();
+            services.AddPeriodicSweep<DepositOutboxSweeper>("Deposit outbox",
+                sp => sp.GetRequiredService<IOptions<DepositOptions>>().Value.OutboxSweepInterval, (sweeper, ct) => sweeper.SweepAsync(ct));
         }
 
         if (underHost)

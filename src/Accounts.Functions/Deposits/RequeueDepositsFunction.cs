@@ -5,7 +5,7 @@ using Accounts.Functions.Hosting.Invocation;
 namespace Accounts.Functions.Deposits;
 
 /// <summary>
-/// The RequeueDeposits timer function (under the Functions host; standalone, <see cref="DepositOutboxService"/> does
+/// The RequeueDeposits timer function (under the Functions host; standalone, <see cref="Api.PeriodicSweep"/> does
 /// this): sends every overdue event to Service Bus again through the same <see cref="IDepositSender"/> as the webhook
 /// (MessageId = event id, so a copy of a message that did arrive is dropped by duplicate detection), and removes each
 /// row once its send is confirmed.

@@ -55,7 +55,8 @@ public static class NotificationRegistration
         else
         {
             services.AddSingleton<IDeliverySender, LocalDeliverySender>();
-            services.AddHostedService<NotificationSweepService>();
+            services.AddPeriodicSweep<NotificationSweeper>("Notification",
+                sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value.SweepInterval, (sweeper, ct) => sweeper.SweepAsync(ct));
             if (builder.Configuration.GetValue(NotificationOptions.Section + ":" + nameof(NotificationOptions.LocalWorkerEnabled), true))
             {
                 services.AddHostedService<LocalNotificationWorker>();
