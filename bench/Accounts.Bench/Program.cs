@@ -6,9 +6,18 @@ using Accounts.Storage.Tables;
 
 // The end-to-end benchmark (README "Benchmark"): the app in Release as its own process over its own Azurite, driven
 // over HTTP at 32 concurrent clients, every scenario reported as a ratio to a raw baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/Accounts.Bench [-- --quick] [-- --out <folder>]
+// Usage: dotnet run -c Release --project bench/Accounts.Bench [-- --quick] [--only reads|deposits|lists] [--out <folder>]
+// --only runs the baselines and one section (for working on it); its results go to bench/results/only-<section>.
 var quick = args.Contains("--quick");
 var outFolder = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+if (only is not (null or "reads" or "deposits" or "lists"))
+{
+    Console.Error.WriteLine($"--only must be reads, deposits or lists, not '{only}'");
+    return 1;
+}
+
+bool Runs(string section) => only is null || only == section;
 var scale = quick
     ? new { Reads = 500, Deposits = 400, DepositAccounts = 200, Lists = new[] { 100, 1_000, 5_000 }, Transactions = new[] { 100, 5_000 } }
     : new { Reads = 2_000, Deposits = 2_000, DepositAccounts = 1_000, Lists = new[] { 100, 10_000, 100_000 }, Transactions = new[] { 100, 100_000 } };
@@ -39,49 +48,60 @@ var baselines = new Dictionary<string, Sample>
     ["trivial route (GET /)"] = await Load.RunAsync(scale.Reads, async _ => (await http.GetAsync("/")).EnsureSuccessStatusCode().Dispose()),
 };
 
-Console.WriteLine("reads");
-var tenant = await BenchTenant.CreateAsync(http, "reads");
-var zoqq = await DialectAccounts.ZoqqAsync(tenant);
-var readTargets = new (string Name, Func<HttpRequestMessage> Request)[]
-{
-    ("Zoqq GET balance", () => tenant.Request(HttpMethod.Get, "/zoqq/api/v1/account/balance", userId: DialectAccounts.ZoqqUser)),
-    ("Zoqq GET account", zoqq.Get),
-    ("Internal GET account", (await DialectAccounts.InternalAsync(tenant)).Get),
-    ("Nuban GET account", (await DialectAccounts.NubanAsync(tenant)).Get),
-    ("Vertex get_details", (await DialectAccounts.VertexAsync(tenant)).Get),
-};
 var reads = new List<RateRatio>();
-foreach (var (name, request) in readTargets)
+if (Runs("reads"))
 {
-    var sample = await Load.RunAsync(scale.Reads, async _ =>
+    Console.WriteLine("reads");
+    var tenant = await BenchTenant.CreateAsync(http, "reads");
+    var zoqq = await DialectAccounts.ZoqqAsync(tenant);
+    var readTargets = new (string Name, Func<HttpRequestMessage> Request)[]
     {
-        using var message = request();
-        await BenchTenant.SendAsync(http, message, 200);
-    });
-    reads.Add(new RateRatio(name, "raw point read", sample, sample.PerSecond / baselines["raw point read"].PerSecond));
+        ("Zoqq GET balance", () => tenant.Request(HttpMethod.Get, "/zoqq/api/v1/account/balance", userId: DialectAccounts.ZoqqUser)),
+        ("Zoqq GET account", zoqq.Get),
+        ("Internal GET account", (await DialectAccounts.InternalAsync(tenant)).Get),
+        ("Nuban GET account", (await DialectAccounts.NubanAsync(tenant)).Get),
+        ("Vertex get_details", (await DialectAccounts.VertexAsync(tenant)).Get),
+    };
+    foreach (var (name, request) in readTargets)
+    {
+        var sample = await Load.RunAsync(scale.Reads, async _ =>
+        {
+            using var message = request();
+            await BenchTenant.SendAsync(http, message, 200);
+        });
+        reads.Add(new RateRatio(name, "raw point read", sample, sample.PerSecond / baselines["raw point read"].PerSecond));
+}
 }
 
-Console.WriteLine("deposits");
+var deposits = new List<RateRatio>();
 var payer = await BenchTenant.CreateAsync(http, "deposits");
-var spreadAccounts = new DepositTarget[scale.DepositAccounts];
-await Load.RunAsync(spreadAccounts.Length, async i => spreadAccounts[i] = await ZoqqTargetAsync($"spread-{i}"));
-var spread = await DepositScenarios.RunAsync(payer, http, spreadAccounts, scale.Deposits, "spread");
-var hot = await DepositScenarios.RunAsync(payer, http, [await ZoqqTargetAsync("hot")], scale.Deposits, "hot");
-var deposits = new List<RateRatio>
+if (Runs("deposits"))
 {
-    new($"deposits over {spreadAccounts.Length:N0} accounts", "raw 2-entity transaction", spread.Webhooks with { PerSecond = spread.AppliedPerSecond },
-        spread.AppliedPerSecond / baselines["raw 2-entity transaction"].PerSecond),
-    new("deposits into one account", "raw single-partition insert", hot.Webhooks with { PerSecond = hot.AppliedPerSecond },
-        hot.AppliedPerSecond / baselines["raw single-partition insert"].PerSecond),
-};
+    Console.WriteLine("deposits");
+    var spreadAccounts = new DepositTarget[scale.DepositAccounts];
+    await Load.RunAsync(spreadAccounts.Length, async i => spreadAccounts[i] = await ZoqqTargetAsync($"spread-{i}"));
+    var spread = await DepositScenarios.RunAsync(payer, http, spreadAccounts, scale.Deposits, "spread");
+    var hot = await DepositScenarios.RunAsync(payer, http, [await ZoqqTargetAsync("hot")], scale.Deposits, "hot");
+    deposits.AddRange(
+    [
+        new($"deposits over {spreadAccounts.Length:N0} accounts", "raw 2-entity transaction", spread.Webhooks with { PerSecond = spread.AppliedPerSecond },
+            spread.AppliedPerSecond / baselines["raw 2-entity transaction"].PerSecond),
+        new("deposits into one account", "raw single-partition insert", hot.Webhooks with { PerSecond = hot.AppliedPerSecond },
+            hot.AppliedPerSecond / baselines["raw single-partition insert"].PerSecond),
+    ]);
+}
 
-Console.WriteLine("lists");
 var lists = new List<ListPoint>();
-lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Zoqq", DialectAccounts.ZoqqAsync, scale.Lists));
-lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Internal", t => DialectAccounts.InternalAsync(t), scale.Lists));
-lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Nuban", DialectAccounts.NubanAsync, scale.Lists));
-lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Vertex", DialectAccounts.VertexAsync, scale.Lists));
-lists.AddRange(await ListScenarios.VertexTransactionsAsync(http, appTables, scale.Transactions));
+if (Runs("lists"))
+{
+    Console.WriteLine("lists");
+    lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Zoqq", DialectAccounts.ZoqqAsync, scale.Lists));
+    lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Internal", t => DialectAccounts.InternalAsync(t), scale.Lists));
+    lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Nuban", DialectAccounts.NubanAsync, scale.Lists));
+    lists.AddRange(await ListScenarios.AccountsAsync(http, appTables, "Vertex", DialectAccounts.VertexAsync, scale.Lists));
+    lists.AddRange(await ListScenarios.VertexTransactionsAsync(http, appTables, scale.Transactions));
+}
+
 // A list that failed at some size has no ratio: its target is not met (reported as such).
 var growth = lists.GroupBy(l => l.List)
     .Select(g => new GrowthRatio(g.Key, g.First().Size, scale.Lists.Contains(g.Last().Size) && g.Key != "Vertex transactions" ? scale.Lists[^1] : scale.Transactions[^1],
@@ -94,5 +114,6 @@ async Task<DepositTarget> ZoqqTargetAsync(string user) =>
 var result = new BenchResult(DateTimeOffset.UtcNow, $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
     quick ? "quick" : "full", Load.Concurrency, baselines, reads, deposits, lists, growth, app.PeakMemoryMiB(), BenchTenant.Retries,
     BenchResult.Check(reads, deposits, growth));
-await Report.WriteAsync(result, outFolder ?? Path.Combine(repo, "bench", "results", quick ? "quick" : string.Empty));
+await Report.WriteAsync(result, outFolder ?? Path.Combine(repo, "bench", "results",
+    only is not null ? $"only-{only}" : quick ? "quick" : string.Empty));
 return result.Targets.All(t => t.Met) ? 0 : 2;
