@@ -21,7 +21,7 @@ public static class DialectAccounts
         var id = account["id"]!.GetValue<string>();
         return new DialectAccount("Zoqq", id, account["account_number"]!.GetValue<string>(),
             () => t.Request(HttpMethod.Get, $"/zoqq/api/v1/account?id={id}", userId: user),
-            () => t.Request(HttpMethod.Get, "/zoqq/api/v1/account?status=ACTIVE", userId: user));
+            () => t.Request(HttpMethod.Get, "/zoqq/api/v1/account?status=ACTIVE&page=1&size=10", userId: user));
     }
 
     /// <summary>A Zoqq user's available SGD balance (GET balance: one wallet book per user).</summary>
@@ -68,10 +68,10 @@ public static class DialectAccounts
         var id = first["account_id"]!.GetValue<string>();
         return new DialectAccount("Vertex", id, first["account_number"]!.GetValue<string>(),
             () => t.Request(HttpMethod.Post, $"/svc/account/{t.PartnerId}/get_details", new { account_id = id }),
-            () => t.Request(HttpMethod.Post, $"/svc/account/{t.PartnerId}/get_by_entity", new { entity_id = entityId }));
+            () => t.Request(HttpMethod.Post, $"/svc/account/{t.PartnerId}/get_by_entity", new { entity_id = entityId, limit = 10 }));
     }
 
-    /// <summary>The Vertex transaction list of an account (seed 004 "list").</summary>
+    /// <summary>The first page (100 transactions) of an account's Vertex transaction list (seed 004 "list").</summary>
     public static HttpRequestMessage VertexTransactions(BenchTenant t, string accountId) =>
-        t.Request(HttpMethod.Post, $"/svc/account/{t.PartnerId}/list", new { account_id = accountId });
+        t.Request(HttpMethod.Post, $"/svc/account/{t.PartnerId}/list", new { account_id = accountId, limit = 100 });
 }
