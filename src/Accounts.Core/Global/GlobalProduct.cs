@@ -1,6 +1,7 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Accounts.Numbers;
 using Accounts.Core.Errors;
+using Accounts.Core.Ledger;
 using Accounts.Core.Money;
 using Accounts.Core.Routing;
 
@@ -9,13 +10,15 @@ namespace Accounts.Core.Global;
 /// <summary>
 /// The global product's part of opening and listing: multi-currency receiving accounts of a tenant's users, numbered
 /// at the institution the catalog selects for the country, currency and features asked for. A user sees only their
-/// own accounts (<see cref="AccountLifecycle.GetAsync"/> with the user as holder); all of them credit one wallet book.
+/// own accounts (<see cref="AccountLifecycle.GetAsync"/> with the user as holder); all of them credit one wallet book,
+/// which holds a balance (zero until money arrives) in the currency of every account opened for the user, so reading
+/// the user's balances is reading that book alone.
 /// </summary>
-public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog catalog)
+public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog catalog, LedgerService ledger)
 {
     /// <param name="accountId">The new account's id, fixed by the caller so a retried open finds the same account.</param>
     /// <param name="type">The dialect's stored word for this product.</param>
-    public Task<Account> OpenAsync(string tenantId, string userId, string accountId, string holderName, string type,
+    public async Task<Account> OpenAsync(string tenantId, string userId, string accountId, string holderName, string type,
         OpenGlobalAccount request, CancellationToken ct)
     {
         var currency = Currency.Parse(request.Currency, "currency");
@@ -25,7 +28,7 @@ public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog
         }
 
         var institution = catalog.Select(request.Country ?? string.Empty, currency.Code, request.RequiredFeatures);
-        return lifecycle.OpenAsync(new AccountOpening
+        var account = await lifecycle.OpenAsync(new AccountOpening
         {
             TenantId = tenantId,
             AccountId = accountId,
@@ -43,6 +46,11 @@ public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog
                 [GlobalAttributes.RequiredFeatures] = GlobalAttributes.Encode(request.RequiredFeatures),
             },
         }, ct);
+
+        // After the account, also when it existed (a retried open): a crash in between is healed by the client's retry,
+        // and a failed open never leaves a currency line without an account.
+        await ledger.OpenBalanceAsync(account.BookId, currency, ct);
+        return account;
     }
 
     public async Task<IReadOnlyList<Account>> ListAsync(string tenantId, string userId, GlobalAccountFilter filter, CancellationToken ct)

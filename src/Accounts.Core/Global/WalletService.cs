@@ -1,28 +1,18 @@
 using Accounts.Core.Accounts;
 using Accounts.Core.Deposits;
 using Accounts.Core.Ledger;
-using Accounts.Core.Money;
 
 namespace Accounts.Core.Global;
 
 /// <summary>Balances and ledger history of a user's wallet book, which all their global accounts credit.</summary>
 public sealed class WalletService(LedgerService ledger, AccountLifecycle lifecycle)
 {
-    /// <summary>One balance per currency the user holds or has an account in (zero until money arrives), by code.</summary>
-    public async Task<IReadOnlyList<BookBalance>> BalancesAsync(string tenantId, string userId, CancellationToken ct)
-    {
-        var bookId = Books.OfWallet(tenantId, userId);
-        var held = (await ledger.GetBalancesAsync(bookId, ct)).ToDictionary(b => b.Currency.Code);
-        foreach (var account in await lifecycle.ListAsync(tenantId, userId, AccountKind.Global, ct))
-        {
-            if (!held.ContainsKey(account.Currency) && Currency.TryGet(account.Currency, out var currency))
-            {
-                held[currency.Code] = new BookBalance(bookId, currency, 0, 0, 0);
-            }
-        }
-
-        return held.Values.OrderBy(b => b.Currency.Code, StringComparer.Ordinal).ToList();
-    }
+    /// <summary>
+    /// One balance per currency the user holds or has an account in (zero until money arrives), by code: the wallet
+    /// book's balances alone, since opening an account opens its currency's balance there (<see cref="GlobalProduct"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<BookBalance>> BalancesAsync(string tenantId, string userId, CancellationToken ct) =>
+        (await ledger.GetBalancesAsync(Books.OfWallet(tenantId, userId), ct)).OrderBy(b => b.Currency.Code, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Transactions of one of the user's accounts, newest first, one line per deposit in its latest state. The

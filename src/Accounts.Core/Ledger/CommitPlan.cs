@@ -1,4 +1,5 @@
 using Accounts.Core.Errors;
+using Accounts.Core.Money;
 
 namespace Accounts.Core.Ledger;
 
@@ -37,7 +38,7 @@ internal sealed class CommitPlan
 
     public BookCommit Commit => new(_head, _touched.Select(c => _balances[c]).ToList(), _entries, _references);
 
-    public bool HasChanges => _entries.Count > 0;
+    public bool HasChanges => _touched.Count > 0;
 
     /// <param name="earlier">Entries of the snapshot's references, by entry id.</param>
     public static CommitPlan Build(BookSnapshot snapshot, IReadOnlyList<ILedgerIntent> intents, DateTimeOffset now,
@@ -65,6 +66,7 @@ internal sealed class CommitPlan
             return intent.Decide(visible, _balances) switch
             {
                 LedgerDecision.Post post => Add(post.Posting, now),
+                LedgerDecision.OpenBalance open => Open(open.Currency),
                 LedgerDecision.Skip skip => new Outcome(new IntentResult(skip.Existing, Applied: false, skip.Reason), null),
                 _ => throw new InvalidOperationException("Unknown ledger decision"),
             };
@@ -110,6 +112,17 @@ internal sealed class CommitPlan
         _known[posting.Reference] = entry;
         _fingerprints[posting.Reference] = posting.Fingerprint;
         return new Outcome(new IntentResult(entry, Applied: true), null);
+    }
+
+    private Outcome Open(Currency currency)
+    {
+        if (!_balances.ContainsKey(currency.Code))
+        {
+            _balances[currency.Code] = new BookBalance(_bookId, currency, 0, 0, 0);
+            _touched.Add(currency.Code);
+        }
+
+        return new Outcome(new IntentResult(null, Applied: true), null);
     }
 
     private LedgerEntry NewEntry(Posting posting, BookBalance after, DateTimeOffset createdAt)

@@ -15,7 +15,9 @@ public interface ILedgerIntent
     LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances);
 }
 
-/// <summary>What an <see cref="ILedgerIntent"/> decided: post one entry, or leave the book as it is and say why.</summary>
+/// <summary>
+/// What an <see cref="ILedgerIntent"/> decided: post one entry, open a zero balance, or leave the book as it is and say why.
+/// </summary>
 public abstract record LedgerDecision
 {
     private LedgerDecision()
@@ -24,6 +26,12 @@ public abstract record LedgerDecision
 
     /// <summary>Post this entry; if its reference is already in the book it is a replay (same fields) or a conflict.</summary>
     public sealed record Post(Posting Posting) : LedgerDecision;
+
+    /// <summary>
+    /// Start a zero balance in <paramref name="Currency"/> unless the book has one: no entry, so the hash chain and the
+    /// head's sequence stay as they are.
+    /// </summary>
+    public sealed record OpenBalance(Money.Currency Currency) : LedgerDecision;
 
     /// <summary>
     /// Change nothing. <paramref name="Existing"/> is the entry that already covers the intent (a replay, which needs
@@ -39,4 +47,13 @@ internal sealed class PostingIntent(Posting posting) : ILedgerIntent
 
     public LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances) =>
         new LedgerDecision.Post(posting);
+}
+
+/// <summary>Opens a zero balance in a currency the book does not hold yet (a wallet lists every currency it has an account in).</summary>
+internal sealed class OpenBalanceIntent(Money.Currency currency) : ILedgerIntent
+{
+    public IReadOnlyCollection<string> References { get; } = [];
+
+    public LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances) =>
+        balances.ContainsKey(currency.Code) ? new LedgerDecision.Skip($"the book already holds {currency.Code}") : new LedgerDecision.OpenBalance(currency);
 }

@@ -39,6 +39,10 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommi
         return await pending.Completion.Task.WaitAsync(ct);
     }
 
+    /// <summary>Starts a zero balance in <paramref name="currency"/> unless the book already holds one (idempotent).</summary>
+    public Task OpenBalanceAsync(string bookId, Money.Currency currency, CancellationToken ct) =>
+        ApplyAsync(bookId, new OpenBalanceIntent(currency), ct);
+
     public Task<IReadOnlyList<BookBalance>> GetBalancesAsync(string bookId, CancellationToken ct) =>
         store.GetBalancesAsync(bookId, ct);
 
@@ -80,12 +84,12 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommi
 
             // What must follow the commit (notifications) is recorded before the write and confirmed after it, so a
             // crash in between loses none.
-            var journalToken = plan.HasChanges && journal is not null
+            var journalToken = commit.Entries.Count > 0 && journal is not null
                 ? await journal.BeforeCommitAsync(bookId, commit.Entries, CancellationToken.None)
                 : null;
             if (!plan.HasChanges || await store.TryCommitAsync(snapshot, commit, CancellationToken.None))
             {
-                if (plan.HasChanges)
+                if (commit.Entries.Count > 0)
                 {
                     journal?.Committed(bookId, commit.Entries, journalToken);
                 }

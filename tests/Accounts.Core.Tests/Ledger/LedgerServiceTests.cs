@@ -32,6 +32,24 @@ public class LedgerServiceTests
     }
 
     [Fact]
+    public async Task Opening_a_balance_adds_a_zero_balance_once_and_no_entry()
+    {
+        var service = Service;
+        await service.PostAsync("book", Credit("r1", 700), CancellationToken.None);
+        var usd = new Currency("USD", 2);
+
+        await service.OpenBalanceAsync("book", usd, CancellationToken.None);
+        await service.OpenBalanceAsync("book", usd, CancellationToken.None);
+        await service.OpenBalanceAsync("book", Sgd, CancellationToken.None);
+
+        var balances = (await service.GetBalancesAsync("book", CancellationToken.None)).OrderBy(b => b.Currency.Code).ToList();
+        Assert.Equal(new[] { ("SGD", 700L, 700L), ("USD", 0L, 0L) }, balances.Select(b => (b.Currency.Code, b.Posted, b.Available)));
+        var snapshot = await _store.ReadAsync("book", [], CancellationToken.None);
+        Assert.Equal(1, snapshot.Head.Sequence);
+        Assert.Single(await service.QueryEntriesAsync("book", new EntryQuery(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_pending_credit_adds_to_pending_only()
     {
         await Service.PostAsync("book", Credit("r1", 500, EntryStatus.Pending), CancellationToken.None);

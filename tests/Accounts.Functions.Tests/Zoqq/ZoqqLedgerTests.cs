@@ -36,6 +36,21 @@ public class ZoqqLedgerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Balance_has_a_zero_line_for_the_currency_of_an_account_that_received_nothing_yet()
+    {
+        var session = await ZoqqSession.StartAsync(app);
+        await session.OpenAsync();
+
+        var (status, body) = await session.SendAsync(HttpMethod.Get, $"{Path}/balance");
+
+        Assert.Equal(200, status);
+        var sgd = Assert.Single(body.GetProperty("data").EnumerateArray());
+        Assert.Equal("SGD", sgd.GetProperty("currency").GetString());
+        Assert.Equal(0m, sgd.GetProperty("available_balance").GetDecimal());
+        Assert.Equal(0m, sgd.GetProperty("pending_amount").GetDecimal());
+    }
+
+    [Fact]
     public async Task Transactions_list_the_accounts_entries_newest_first_with_paging()
     {
         var session = await ZoqqSession.StartAsync(app);
