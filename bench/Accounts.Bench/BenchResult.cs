@@ -1,9 +1,8 @@
 namespace Accounts.Bench;
 
-/// <summary>A scenario's rate as a ratio to its raw baseline's rate, measured in the same run.</summary>
-public sealed record RateRatio(string Scenario, string Baseline, Sample Measured, double Ratio);
+/// <summary>A scenario's rate as a ratio to its raw baseline's rate, measured just before and after it (<see cref="Paired"/>).</summary>
+public sealed record RateRatio(string Scenario, string Baseline, Sample Measured, double Ratio, Sample BaselineAround);
 
-/// <summary>A list's page time at its largest size over its page time at its smallest (p50 to p50).</summary>
 /// <summary>
 /// A list's page time at its largest size over its page time at its smallest (p50 to p50); null when a page failed
 /// (the app could not serve it) before the largest size was reached.

@@ -6,16 +6,13 @@ namespace Accounts.Bench;
 /// <summary>An account deposits are sent to, and how its balance is read (one O(1) read per check).</summary>
 public sealed record DepositTarget(string Number, Func<Task<decimal>> Balance);
 
-/// <summary>How a burst of deposits went: the webhook calls, and the rate until every balance showed its deposits.</summary>
-public sealed record DepositRun(Sample Webhooks, double AppliedPerSecond, double SecondsUntilApplied);
-
 /// <summary>
 /// Deposits end to end: signed webhooks into Zoqq accounts (SGD, one user each), then the users' balances are read until
 /// each shows exactly what was sent to it (a balance above that fails the run: a deposit applied twice). The rate counts from the first webhook to the last balance that showed it.
 /// </summary>
 public static class DepositScenarios
 {
-    public static async Task<DepositRun> RunAsync(BenchTenant tenant, HttpClient http, IReadOnlyList<DepositTarget> accounts,
+    public static async Task<Sample> RunAsync(BenchTenant tenant, HttpClient http, IReadOnlyList<DepositTarget> accounts,
         int deposits, string label)
     {
         const decimal amount = 1.25m;
@@ -64,7 +61,8 @@ public static class DepositScenarios
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        return new DepositRun(webhooks, deposits / seconds, seconds);
+        // The rate is deposits applied per second; the latencies are the webhook calls'.
+        return webhooks with { Seconds = seconds, PerSecond = deposits / seconds };
     }
 
     private static int CountFor(int index, int accounts, int deposits) => deposits / accounts + (index < deposits % accounts ? 1 : 0);

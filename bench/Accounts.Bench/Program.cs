@@ -40,11 +40,26 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 
 Console.WriteLine("baselines");
 await RawTables.InsertRowAsync(raw, "read", "row", CancellationToken.None);
+var pairs = 0;
+var inserts = 0;
+Task<Sample> PointReads(int count) => Load.RunAsync(count, _ => RawTables.PointReadAsync(raw, "read", "row", CancellationToken.None));
+Task<Sample> PairTransactions(int count)
+{
+    var first = Interlocked.Add(ref pairs, count) - count;
+    return Load.RunAsync(count, i => RawTables.InsertPairAsync(raw, $"pair-{first + i:D10}", CancellationToken.None));
+}
+
+Task<Sample> SinglePartitionInserts(int count)
+{
+    var first = Interlocked.Add(ref inserts, count) - count;
+    return Load.RunAsync(count, i => RawTables.InsertOneAsync(raw, first + i, CancellationToken.None));
+}
+
 var baselines = new Dictionary<string, Sample>
 {
-    ["raw point read"] = await Load.RunAsync(scale.Reads, _ => RawTables.PointReadAsync(raw, "read", "row", CancellationToken.None)),
-    ["raw 2-entity transaction"] = await Load.RunAsync(scale.Deposits, i => RawTables.InsertPairAsync(raw, $"pair-{i:D10}", CancellationToken.None)),
-    ["raw single-partition insert"] = await Load.RunAsync(scale.Deposits, i => RawTables.InsertOneAsync(raw, i, CancellationToken.None)),
+    ["raw point read"] = await PointReads(scale.Reads),
+    ["raw 2-entity transaction"] = await PairTransactions(scale.Deposits),
+    ["raw single-partition insert"] = await SinglePartitionInserts(scale.Deposits),
     ["trivial route (GET /)"] = await Load.RunAsync(scale.Reads, async _ => (await http.GetAsync("/")).EnsureSuccessStatusCode().Dispose()),
 };
 
@@ -64,13 +79,12 @@ if (Runs("reads"))
     };
     foreach (var (name, request) in readTargets)
     {
-        var sample = await Load.RunAsync(scale.Reads, async _ =>
+        reads.Add(await Paired.RunAsync(name, "raw point read", PointReads, scale.Reads, () => Load.RunAsync(scale.Reads, async _ =>
         {
             using var message = request();
             await BenchTenant.SendAsync(http, message, 200);
-        });
-        reads.Add(new RateRatio(name, "raw point read", sample, sample.PerSecond / baselines["raw point read"].PerSecond));
-}
+        })));
+    }
 }
 
 var deposits = new List<RateRatio>();
@@ -80,15 +94,12 @@ if (Runs("deposits"))
     Console.WriteLine("deposits");
     var spreadAccounts = new DepositTarget[scale.DepositAccounts];
     await Load.RunAsync(spreadAccounts.Length, async i => spreadAccounts[i] = await ZoqqTargetAsync($"spread-{i}"));
-    var spread = await DepositScenarios.RunAsync(payer, http, spreadAccounts, scale.Deposits, "spread");
-    var hot = await DepositScenarios.RunAsync(payer, http, [await ZoqqTargetAsync("hot")], scale.Deposits, "hot");
-    deposits.AddRange(
-    [
-        new($"deposits over {spreadAccounts.Length:N0} accounts", "raw 2-entity transaction", spread.Webhooks with { PerSecond = spread.AppliedPerSecond },
-            spread.AppliedPerSecond / baselines["raw 2-entity transaction"].PerSecond),
-        new("deposits into one account", "raw single-partition insert", hot.Webhooks with { PerSecond = hot.AppliedPerSecond },
-            hot.AppliedPerSecond / baselines["raw single-partition insert"].PerSecond),
-    ]);
+    var spread = await Paired.RunAsync($"deposits over {spreadAccounts.Length:N0} accounts", "raw 2-entity transaction", PairTransactions,
+        scale.Deposits, async () => await DepositScenarios.RunAsync(payer, http, spreadAccounts, scale.Deposits, "spread"));
+    var hotAccount = await ZoqqTargetAsync("hot");
+    var hot = await Paired.RunAsync("deposits into one account", "raw single-partition insert", SinglePartitionInserts,
+        scale.Deposits, async () => await DepositScenarios.RunAsync(payer, http, [hotAccount], scale.Deposits, "hot"));
+    deposits.AddRange([spread, hot]);
 }
 
 var lists = new List<ListPoint>();
