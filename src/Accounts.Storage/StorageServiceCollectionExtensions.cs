@@ -61,6 +61,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableInitializer>();
         services.AddSingleton<ITableInitializer>(sp => sp.GetRequiredService<TableInitializer>());
         services.AddSingleton<ILedgerStore, TableLedgerStore>();
+        services.AddSingleton<IBookSequence, TableBookSequence>();
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<ITokenStore, TableTokenStore>();

@@ -5,7 +5,8 @@ namespace Accounts.Core.Kyc;
 
 /// <summary>
 /// Turns a whole book (oldest first) and its head into transactions: one per deposit in its latest state (see
-/// <see cref="TransactionHistory"/>), each verified against the whole chain, superseded entries included.
+/// <see cref="TransactionHistory"/>), each verified against the whole chain, superseded entries included. Used where a
+/// book cannot be read by sequence (<see cref="TransactionPager"/>): books written before the sequence index.
 /// </summary>
 public static class TransactionBook
 {

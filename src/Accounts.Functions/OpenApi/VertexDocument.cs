@@ -43,9 +43,16 @@ public static class VertexDocument
                 """{"entity_id": "3f2504e0-4f89-41d3-9a0c-0305e82c3301"}""", typeof(VertexEntityAccounts), "Oldest first; [] when none."),
             ["VertexGetAccountDetails"] = Op("Get account details", typeof(VertexAccountIdRequest),
                 """{"account_id": "9b2f1c1e-7d4a-4c55-8a3e-1f0f6f3d2a11"}""", typeof(VertexAccountDetails)),
-            ["VertexListTransactions"] = Op("Get transactions", typeof(VertexAccountIdRequest),
-                """{"account_id": "9b2f1c1e-7d4a-4c55-8a3e-1f0f6f3d2a11"}""", typeof(VertexTransactions), "The account's book, oldest first."),
-            ["VertexGetTransaction"] = Op("Get transaction by id", typeof(VertexTxIdRequest), """{"tx_id": "string"}""", typeof(VertexTransactionReply)),
+            ["VertexListTransactions"] = Op("Get transactions", typeof(VertexListRequest),
+                """{"account_id": "9b2f1c1e-7d4a-4c55-8a3e-1f0f6f3d2a11", "limit": 100}""", typeof(VertexTransactions),
+                "The account's transactions, oldest first, a page at a time. limit: 1 to 1000 (default 100). cursor: the next_cursor " +
+                "of the previous page, unchanged (omit it for the first page); it belongs to the account_id it came from. " +
+                "next_cursor is null after the last page. A page looks at no more than twice limit ledger entries, so it may " +
+                "hold fewer than limit transactions (a pending deposit that later settled is shown once, as settled) while " +
+                "next_cursor still leads to more. verified: the entry's hash chain re-computes from the checkpoint (every " +
+                "100th entry) before it, and every later step that changes how it is shown checks out."),
+            ["VertexGetTransaction"] = Op("Get transaction by id", typeof(VertexTxIdRequest), """{"tx_id": "string"}""", typeof(VertexTransactionReply),
+                "The same object as in list; verified from the checkpoint before the entry."),
             ["VertexUnknownEntityOperation"] = Unknown("entity"),
             ["VertexUnknownAccountOperation"] = Unknown("account"),
         },

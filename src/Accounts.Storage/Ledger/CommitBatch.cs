@@ -42,6 +42,7 @@ internal static class CommitBatch
             batch.Add(Conditional(BookRows.FromReference(partition, reference)));
         }
 
+        SequenceIndex.AddTo(batch, partition, commit);
         RequireDistinctRows(batch);
         return batch;
     }

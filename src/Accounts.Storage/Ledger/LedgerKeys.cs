@@ -14,6 +14,7 @@ internal static class LedgerKeys
     public const string EntryPrefix = "e|";
     public const string EntryEnd = "e}";
     public const string ReferencePrefix = "ref|";
+    public const string SequencePrefix = "n|";
 
     public static string Partition(string bookId) => KeyEncoder.Encode(bookId);
 
@@ -24,6 +25,9 @@ internal static class LedgerKeys
     /// <summary>Sorts by time, then sequence; fixed width so string order is numeric order.</summary>
     public static string Entry(DateTimeOffset createdAt, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{EntryPrefix}{createdAt.UtcTicks:D19}|{sequence:D12}");
+
+    /// <summary>The row of the sequence index holding block <paramref name="block"/> (see <see cref="SequenceIndex"/>).</summary>
+    public static string SequenceBlock(long block) => string.Create(CultureInfo.InvariantCulture, $"{SequencePrefix}{block:D10}");
 
     /// <summary>The millisecond a UUIDv7 id was made in (its first 48 bits), or null for any other id.</summary>
     public static DateTimeOffset? MillisecondOf(string entryId)
