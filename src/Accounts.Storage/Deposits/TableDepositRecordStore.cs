@@ -1,5 +1,6 @@
 using Accounts.Core.Deposits;
 using Accounts.Storage.Tables;
+using Azure;
 
 namespace Accounts.Storage.Deposits;
 
@@ -39,6 +40,20 @@ public sealed class TableDepositRecordStore(StorageTables tables) : IDepositReco
             TableReads.Compare("Status", "eq", nameof(DepositStatus.DeadLettered)));
         var rows = await tables.Deposits.QueryAllAsync(filter, ct);
         return rows.Select(DepositRows.To).OrderBy(r => r.ReceivedAt).ToList();
+    }
+
+    public async Task<bool> TryRecordOutcomeAsync(DepositRecord record, CancellationToken ct)
+    {
+        try
+        {
+            // ETag "*": a merge into whatever version is stored, and a 404 (not an insert) when nothing is.
+            await tables.Deposits.MergeAsync(DepositRows.Outcome(record).WithVersion(ETag.All.ToString()), ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Is(StorageStatus.NotFound))
+        {
+            return false;
+        }
     }
 
     public async Task<DepositRecord> UpdateAsync(DepositRecord record, CancellationToken ct) =>
