@@ -58,6 +58,35 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
         Assert.Equal(2 * Deposits, proxy.Sum("table DepositOutbox"));
     }
 
+    [Fact]
+    public async Task Outbox_rows_of_webhooks_arriving_together_are_written_and_removed_in_shared_transactions()
+    {
+        const int concurrent = 16;
+        var prefix = AzuriteFixture.NewTablePrefix();
+        await using var proxy = await CountingStorageProxy.StartAsync(app.StorageConnectionString, prefix);
+        await using var factory = new TestingAppFactory(proxy.ConnectionString, prefix, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:LocalWorkerEnabled", "false"));
+        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        var client = factory.CreateClient();
+        var tenant = await TestTenants.RegisterAsync(factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+        proxy.Reset();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, concurrent).Select(i =>
+            DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", $"together-{i}", account.Number, "1.00"))));
+
+        Assert.All(answers, a => Assert.Equal(202, a.Status));
+        Assert.Equal(concurrent, proxy.Sum("table Deposits POST"));
+        Assert.Equal(concurrent, proxy.Sum("queue deposits/messages POST"));
+        // 2 per webhook one by one; grouped, fewer requests carry them, part of them as transactions.
+        Assert.InRange(proxy.Sum("table DepositOutbox"), 0, 2 * concurrent - 2);
+        Assert.InRange(proxy.Sum("table $batch POST"), 1, concurrent);
+        var direct = new Direct(app.StorageConnectionString, prefix, tenant.Id);
+        Assert.Empty(await direct.OutboxAsync());
+        Assert.Equal(concurrent, await direct.QueuedAsync());
+    }
+
     private static async Task DepositAsync(HttpClient client, Core.Tenancy.TenantRegistration tenant, ZoqqAccount account, Direct direct,
         string reference)
     {
@@ -70,11 +99,12 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
     /// <summary>Reads Azurite directly, past the proxy, so waiting adds nothing to the counts.</summary>
     private sealed class Direct(string connectionString, string prefix, string tenantId)
     {
-        private readonly TableDepositRecordStore _records = new(new StorageTables(new TableStorageOptions
-        {
-            ConnectionString = connectionString,
-            TablePrefix = prefix,
-        }));
+        private static StorageTables Tables(string connectionString, string prefix) =>
+            new(new TableStorageOptions { ConnectionString = connectionString, TablePrefix = prefix });
+
+        private readonly TableDepositRecordStore _records = new(Tables(connectionString, prefix));
+
+        private readonly TableDepositOutbox _outbox = new(Tables(connectionString, prefix));
 
         private readonly QueueClient _queue = new(connectionString, Storage.Queues.DepositQueue.QueueName(prefix));
 
@@ -82,5 +112,7 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
             (await _records.GetAsync(tenantId, reference, DepositEventType.Settled, CancellationToken.None))?.Status;
 
         public async Task<int> QueuedAsync() => (await _queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+        public Task<IReadOnlyList<DepositOutboxEntry>> OutboxAsync() => _outbox.DueAsync(DateTimeOffset.MaxValue, 100, CancellationToken.None);
     }
 }
