@@ -83,8 +83,14 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     {
         while (true)
         {
-            var record = await records.GetAsync(deposit.TenantId, deposit.Reference, deposit.Type, ct)
-                ?? (await records.TryInsertAsync(DepositRecord.Received(deposit, message, format), ct)).Record;
+            var record = await records.GetAsync(deposit.TenantId, deposit.Reference, deposit.Type, ct);
+            if (record is null)
+            {
+                // Inserted (or by now inserted by someone else), then read back with its version on the next turn.
+                await records.TryInsertAsync(DepositRecord.Received(deposit, message, format), ct);
+                continue;
+            }
+
             try
             {
                 await records.UpdateAsync(change(record), ct);

@@ -57,7 +57,10 @@ public enum DepositStatus
 
 public interface IDepositRecordStore
 {
-    /// <summary>Inserts the record if its event is new (insert-if-absent); otherwise returns the stored one.</summary>
+    /// <summary>
+    /// Inserts the record if its event is new (insert-if-absent); otherwise returns the stored one. An inserted record
+    /// may come back without its version: read it to update it.
+    /// </summary>
     Task<(bool Inserted, DepositRecord Record)> TryInsertAsync(DepositRecord record, CancellationToken ct);
 
     Task<DepositRecord?> GetAsync(string tenantId, string reference, DepositEventType type, CancellationToken ct);

@@ -5,20 +5,24 @@ using Azure.Data.Tables;
 namespace Accounts.Storage.Deposits;
 
 /// <summary>
-/// Idempotent writes of one kind (upserts, or deletes of any version) to rows of one table, sent together: writes to
-/// the same partition that wait while an earlier group is being sent go in the next group, as one entity-group
-/// transaction (group commit), so under load each costs a fraction of a request. A caller's task completes only when
-/// its own row is written. A group that fails (a delete of a row already gone fails the whole transaction with 404)
-/// is sent again row by row, each as its own repeatable request.
+/// Writes of one kind to rows of one table, sent together: writes to the same partition that wait while an earlier
+/// group is being sent go in the next group, as one entity-group transaction (group commit), so under load each costs
+/// a fraction of a request. A caller's task completes only when its own row is written (or refused). A group that
+/// fails is all-or-nothing, so nothing of it was written: it is sent again row by row through <paramref name="single"/>,
+/// which gives each row its own result (a delete of a row already gone, an insert of a row that exists, a merge into a
+/// missing row each fail a whole transaction). A written group gives every row <c>true</c>.
+/// The transaction is sent once (never retried: a retry of one that landed would fail as if the rows were someone
+/// else's); a failed attempt is covered by the row-by-row sends, which <paramref name="single"/> makes safe to repeat.
 /// </summary>
-internal sealed class GroupedWrites(StorageTable table, TableTransactionActionType kind, Func<TableEntity, CancellationToken, Task> single)
+internal sealed class GroupedWrites(StorageTable table, TableTransactionActionType kind, Func<TableEntity, CancellationToken, Task<bool>> single)
 {
     /// <summary>Table Storage's limit of entities in one entity-group transaction.</summary>
     private const int MaxGroup = 100;
 
     private readonly ConcurrentDictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
 
-    public Task WriteAsync(TableEntity row, CancellationToken ct)
+    /// <summary>True when written; otherwise what <c>single</c> answered for the row alone.</summary>
+    public Task<bool> WriteAsync(TableEntity row, CancellationToken ct)
     {
         var write = new Write(row);
         var partition = _partitions.GetOrAdd(row.PartitionKey, _ => new Partition());
@@ -49,8 +53,8 @@ internal sealed class GroupedWrites(StorageTable table, TableTransactionActionTy
             try
             {
                 var actions = group.Select(w => new TableTransactionAction(kind, w.Row, Azure.ETag.All)).ToList();
-                await table.RunAsync(bounded => table.Client.SubmitTransactionAsync(actions, bounded), CancellationToken.None);
-                group.ForEach(w => w.Done.TrySetResult());
+                await table.RunAsync(bounded => table.Once.SubmitTransactionAsync(actions, bounded), CancellationToken.None);
+                group.ForEach(w => w.Done.TrySetResult(true));
                 return;
             }
             catch (Exception)
@@ -63,8 +67,7 @@ internal sealed class GroupedWrites(StorageTable table, TableTransactionActionTy
         {
             try
             {
-                await single(w.Row, CancellationToken.None);
-                w.Done.TrySetResult();
+                w.Done.TrySetResult(await single(w.Row, CancellationToken.None));
             }
             catch (Exception ex)
             {
@@ -77,7 +80,7 @@ internal sealed class GroupedWrites(StorageTable table, TableTransactionActionTy
     {
         public TableEntity Row { get; } = row;
 
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Writes waiting for one partition; at most one drainer sends them (as in the ledger's book queues).</summary>

@@ -21,7 +21,11 @@ public sealed class TableDepositOutbox : IDepositOutbox
     {
         this.tables = tables;
         var table = tables.DepositOutbox;
-        adds = new GroupedWrites(table, TableTransactionActionType.UpsertReplace, (row, ct) => table.UpsertAsync(row, ct));
+        adds = new GroupedWrites(table, TableTransactionActionType.UpsertReplace, async (row, ct) =>
+        {
+            await table.UpsertAsync(row, ct);
+            return true;
+        });
         removes = new GroupedWrites(table, TableTransactionActionType.Delete, (row, ct) => table.DeleteAsync(row.PartitionKey, row.RowKey, version: null, ct));
     }
 
