@@ -101,7 +101,7 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
             ["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
         });
         var ledger = provider.GetRequiredService<ILedgerStore>();
-        var empty = new BookSnapshot("b", BookHead.Empty, null, new Dictionary<string, BookBalance>(), new Dictionary<string, string>(),
+        var empty = new BookSnapshot("b", BookHead.Empty, null, new Dictionary<string, BookBalance>(),
             new Dictionary<string, ReferenceRecord>());
 
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(

@@ -1,6 +1,4 @@
 using Accounts.Core.Telemetry;
-using System.Security.Cryptography;
-using System.Text;
 using Accounts.Core.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +16,7 @@ public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox ou
     /// <summary>Returns the event's id, the same for every delivery of the event.</summary>
     public async Task<string> ReceiveAsync(DepositEvent deposit, CancellationToken ct)
     {
-        var record = new DepositRecord(deposit.TenantId, deposit.EventId, deposit.Type, deposit.Reference, deposit.AccountNumber,
-            deposit.Amount.ToString(), deposit.Amount.Currency.Code, format.Write(deposit), ContentHash(deposit), deposit.ReceivedAt);
+        var record = DepositRecord.Received(deposit, format.Write(deposit), format);
 
         // The outbox row goes first: if the process dies after the record is stored, the row is there for the sweeper.
         var row = DepositOutboxEntry.Of(record) with { DueAt = record.ReceivedAt + timing.GracePeriod };
@@ -59,12 +56,5 @@ public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox ou
             // The event is recorded with its outbox row, so it is accepted: the sweeper queues it after the grace period.
             logger.LogWarning(ex, "Deposit {EventId} is recorded but its queueing failed; the outbox sweeper will queue it", stored.EventId);
         }
-    }
-
-    /// <summary>What the provider sent, without our arrival time: equal for every delivery of the same event.</summary>
-    private string ContentHash(DepositEvent deposit)
-    {
-        var content = format.Write(deposit with { ReceivedAt = DateTimeOffset.UnixEpoch });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
     }
 }

@@ -5,10 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace Accounts.Core.Deposits;
 
 /// <summary>
-/// Applies one queued deposit message and records the outcome on the event's record. A failure is recorded with
-/// the attempt count and rethrown so the queue redelivers; the last allowed attempt marks the record DeadLettered.
-/// Either way the event's outbox row is removed: a delivery proves the message is in the queue, which keeps it until
-/// it is completed or dead-lettered, so the sweeper must not queue it again.
+/// Applies one queued deposit message and records the outcome on the event's record, in one write: the ledger decided
+/// the outcome (a redelivery finds the same entry), so it supersedes whatever the record said, a concurrent delivery's
+/// failure included. A failure is recorded with the attempt count (read, then version-checked, so it never hides an
+/// outcome) and rethrown so the queue redelivers; the last allowed attempt marks the record DeadLettered, and the
+/// event's outbox row is removed: a delivery proves the message is in the queue, which keeps it until it is completed
+/// or dead-lettered, so the sweeper must not queue it again. A processed event's row needs no removal here: the webhook
+/// removes it once queued, and one it left (a crash) is dropped by the sweeper, which sees the record is processed.
 /// </summary>
 public sealed class DepositProcessor(DepositService deposits, IDepositRecordStore records, IDepositOutbox outbox, IDepositMessageFormat format,
     TimeProvider clock, ILogger<DepositProcessor> logger)
@@ -41,7 +44,7 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             throw;
         }
 
-        await RecordAsync(deposit, message, r => r with
+        DepositRecord Processed(DepositRecord r) => r with
         {
             Status = outcome.Status,
             Reason = outcome.Reason,
@@ -49,8 +52,13 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             AccountId = outcome.AccountId,
             EntryId = outcome.EntryId,
             ProcessedAt = clock.GetUtcNow(),
-        }, ct);
-        await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), ct);
+        };
+
+        if (!await records.TryRecordOutcomeAsync(Processed(DepositRecord.Received(deposit, message, format)), ct))
+        {
+            await RecordAsync(deposit, message, Processed, ct);
+        }
+
         return outcome;
     }
 
@@ -75,8 +83,14 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     {
         while (true)
         {
-            var record = await records.GetAsync(deposit.TenantId, deposit.Reference, deposit.Type, ct)
-                ?? (await records.TryInsertAsync(NewRecord(deposit, message), ct)).Record;
+            var record = await records.GetAsync(deposit.TenantId, deposit.Reference, deposit.Type, ct);
+            if (record is null)
+            {
+                // Inserted (or by now inserted by someone else), then read back with its version on the next turn.
+                await records.TryInsertAsync(DepositRecord.Received(deposit, message, format), ct);
+                continue;
+            }
+
             try
             {
                 await records.UpdateAsync(change(record), ct);
@@ -88,9 +102,4 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             }
         }
     }
-
-    // The webhook records every event before queueing it; this covers a message whose record is missing anyway.
-    private DepositRecord NewRecord(DepositEvent deposit, string message) =>
-        new(deposit.TenantId, deposit.EventId, deposit.Type, deposit.Reference, deposit.AccountNumber, deposit.Amount.ToString(),
-            deposit.Amount.Currency.Code, message, string.Empty, clock.GetUtcNow());
 }

@@ -20,15 +20,15 @@ public interface ILedgerStore
 }
 
 /// <summary>
-/// What a commit is computed from: the chain head, the balances and the reference records asked for, each with the
-/// store's version token. A commit built on a snapshot fails if any of them changed meanwhile.
+/// What a commit is computed from: the chain head with its version token, every balance of the book as of that head,
+/// and the reference records asked for. Every commit changes the head, so a commit built on a snapshot fails if
+/// anything was committed meanwhile.
 /// </summary>
 public sealed record BookSnapshot(
     string BookId,
     BookHead Head,
     string? HeadVersion,
     IReadOnlyDictionary<string, BookBalance> Balances,
-    IReadOnlyDictionary<string, string> BalanceVersions,
     IReadOnlyDictionary<string, ReferenceRecord> References);
 
 /// <summary>Everything one atomic write to a book changes: the new head, the touched balances, new entries and references.</summary>

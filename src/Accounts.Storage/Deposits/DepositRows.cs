@@ -36,6 +36,19 @@ internal static class DepositRows
             .Set("AccountId", record.AccountId)
             .Set("EntryId", record.EntryId);
 
+    /// <summary>
+    /// The outcome properties of <paramref name="record"/>, for a merge into its stored row. A merge cannot remove a
+    /// property, so an outcome without a reason, account or entry writes an empty string, which reads as none.
+    /// </summary>
+    public static TableEntity Outcome(DepositRecord record) =>
+        new TableEntity(Partition(record.TenantId), Row(record.Reference, record.Type))
+            .Set("Status", record.Status.ToString())
+            .Set("Reason", record.Reason ?? string.Empty)
+            .Set("Attempts", record.Attempts)
+            .Set("ProcessedAt", record.ProcessedAt)
+            .Set("AccountId", record.AccountId ?? string.Empty)
+            .Set("EntryId", record.EntryId ?? string.Empty);
+
     public static DepositRecord To(TableEntity row) => new(
         row.RequireString("TenantId"),
         row.RequireString("EventId"),
@@ -48,10 +61,12 @@ internal static class DepositRows
         row.RequireString("MessageHash"),
         row.GetTime("ReceivedAt"),
         row.GetEnum<DepositStatus>("Status"),
-        row.GetStringOrNull("Reason"),
+        NoneIfEmpty(row.GetStringOrNull("Reason")),
         row.GetInt32OrNull("Attempts") ?? 0,
         row.GetTimeOrNull("ProcessedAt"),
-        row.GetStringOrNull("AccountId"),
-        row.GetStringOrNull("EntryId"),
+        NoneIfEmpty(row.GetStringOrNull("AccountId")),
+        NoneIfEmpty(row.GetStringOrNull("EntryId")),
         row.Version());
+
+    private static string? NoneIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -8,10 +8,27 @@ namespace Accounts.Storage.Deposits;
 /// <summary>
 /// Table DepositOutbox: PartitionKey = the UTC minute of arrival ("yyyyMMddHHmm"), RowKey =
 /// "{arrival ticks}|{enc(tenant)}|{enc(reference)}|{type}", so key order is arrival order. Rows live only while an
-/// event is in flight, so the due query reads in-flight events, never the deposit history.
+/// event is in flight, so the due query reads in-flight events, never the deposit history. Webhooks arriving together
+/// write (and remove) their rows together: one transaction per group of the same minute (<see cref="GroupedWrites"/>).
 /// </summary>
-public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
+public sealed class TableDepositOutbox : IDepositOutbox
 {
+    private readonly StorageTables tables;
+    private readonly GroupedWrites adds;
+    private readonly GroupedWrites removes;
+
+    public TableDepositOutbox(StorageTables tables)
+    {
+        this.tables = tables;
+        var table = tables.DepositOutbox;
+        adds = new GroupedWrites(table, TableTransactionActionType.UpsertReplace, async (row, ct) =>
+        {
+            await table.UpsertAsync(row, ct);
+            return true;
+        });
+        removes = new GroupedWrites(table, TableTransactionActionType.Delete, (row, ct) => table.DeleteAsync(row.PartitionKey, row.RowKey, version: null, ct));
+    }
+
     public async Task AddAsync(DepositOutboxEntry entry, CancellationToken ct)
     {
         var row = new TableEntity(Partition(entry), Row(entry))
@@ -20,7 +37,7 @@ public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
             .Set("Type", entry.Type.ToString())
             .Set("ReceivedAt", entry.ReceivedAt)
             .Set("DueAt", entry.DueAt);
-        await tables.DepositOutbox.UpsertAsync(row, ct);
+        await adds.WriteAsync(row, ct);
     }
 
     public async Task<IReadOnlyList<DepositOutboxEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
@@ -40,8 +57,8 @@ public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
 
     public async Task RemoveAsync(DepositOutboxEntry entry, CancellationToken ct)
     {
-        // False when removed already (queued, then processed; or swept): the goal is reached either way.
-        await tables.DepositOutbox.DeleteAsync(Partition(entry), Row(entry), version: null, ct);
+        // A row removed already (queued, then processed; or swept) is fine: the goal is reached either way.
+        await removes.WriteAsync(new TableEntity(Partition(entry), Row(entry)), ct);
     }
 
     private static string Partition(DepositOutboxEntry entry) => TableExpiryIndex.MinuteKey(entry.ReceivedAt);

@@ -1,17 +1,48 @@
 using Accounts.Core.Deposits;
 using Accounts.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Deposits;
 
-/// <summary>Deposit records in table Deposits; the first insert of an event wins, later ones read it back.</summary>
-public sealed class TableDepositRecordStore(StorageTables tables) : IDepositRecordStore
+/// <summary>
+/// Deposit records in table Deposits; the first insert of an event wins, later ones read it back. Inserts of events
+/// arriving together, and outcomes of events processed together, are sent as shared transactions per tenant
+/// (<see cref="GroupedWrites"/>); an insert so written carries no version (nothing updates a record by the version the
+/// webhook inserted).
+/// </summary>
+public sealed class TableDepositRecordStore : IDepositRecordStore
 {
+    private readonly StorageTables tables;
+    private readonly GroupedWrites inserts;
+    private readonly GroupedWrites outcomes;
+
+    public TableDepositRecordStore(StorageTables tables)
+    {
+        this.tables = tables;
+        var table = tables.Deposits;
+        inserts = new GroupedWrites(table, TableTransactionActionType.Add, async (row, ct) => await table.TryInsertAsync(row, ct) is not null);
+        outcomes = new GroupedWrites(table, TableTransactionActionType.UpdateMerge, async (row, ct) =>
+        {
+            try
+            {
+                // ETag "*": a merge into whatever version is stored, and a 404 (not an insert) when nothing is.
+                await table.MergeAsync(row.WithVersion(ETag.All.ToString()), ct);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Is(StorageStatus.NotFound))
+            {
+                return false;
+            }
+        });
+    }
+
     public async Task<(bool Inserted, DepositRecord Record)> TryInsertAsync(DepositRecord record, CancellationToken ct)
     {
         var row = DepositRows.From(record with { Version = null });
-        if (await tables.Deposits.TryInsertAsync(row, ct) is { } version)
+        if (await inserts.WriteAsync(row, ct))
         {
-            return (true, record with { Version = version });
+            return (true, record with { Version = null });
         }
 
         // Records are never deleted, so the winner's row is there to read.
@@ -40,6 +71,9 @@ public sealed class TableDepositRecordStore(StorageTables tables) : IDepositReco
         var rows = await tables.Deposits.QueryAllAsync(filter, ct);
         return rows.Select(DepositRows.To).OrderBy(r => r.ReceivedAt).ToList();
     }
+
+    public Task<bool> TryRecordOutcomeAsync(DepositRecord record, CancellationToken ct) =>
+        outcomes.WriteAsync(DepositRows.Outcome(record), ct);
 
     public async Task<DepositRecord> UpdateAsync(DepositRecord record, CancellationToken ct) =>
         record with { Version = await tables.Deposits.ReplaceIfCurrentAsync(DepositRows.From(record), $"Deposit record {record.EventId}", ct) };

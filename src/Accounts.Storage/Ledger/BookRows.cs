@@ -8,17 +8,34 @@ namespace Accounts.Storage.Ledger;
 /// <summary>Maps a book's head, balance and reference rows to and from table entities.</summary>
 internal static class BookRows
 {
-    public static TableEntity FromHead(string partition, BookHead head, string? version) =>
+    /// <summary>The head property holding every balance of the book (JSON), so one point read gives them all.</summary>
+    private const string HeadBalances = "Balances";
+
+    /// <summary>The head, carrying <paramref name="balances"/>: all of the book's balances after the commit.</summary>
+    public static TableEntity FromHead(string partition, BookHead head, IEnumerable<BookBalance> balances, string? version) =>
         new TableEntity(partition, LedgerKeys.Head).WithVersion(version)
             .Set("Sequence", head.Sequence)
             .Set("LastHash", head.LastHash)
-            .Set("LastTime", head.LastTime);
+            .Set("LastTime", head.LastTime)
+            .Set(HeadBalances, StoredJson.Write(balances.OrderBy(b => b.Currency.Code, StringComparer.Ordinal)
+                .Select(b => new StoredBalance(b.Currency.Code, b.Posted, b.Pending, b.Reserved)).ToList()));
 
     public static BookHead ToHead(TableEntity row) =>
         new(row.RequireInt64("Sequence"), row.RequireString("LastHash"), row.GetTime("LastTime"));
 
-    public static TableEntity FromBalance(string partition, BookBalance balance, string? version) =>
-        new TableEntity(partition, LedgerKeys.Balance(balance.Currency.Code)).WithVersion(version)
+    /// <summary>
+    /// The balances the head carries, or null for a head written before heads carried them: that book's balances are
+    /// only in its balance rows.
+    /// </summary>
+    public static List<BookBalance>? HeadBalancesOf(TableEntity head, string bookId) =>
+        head.GetStringOrNull(HeadBalances) is { } json
+            ? (StoredJson.Read<List<StoredBalance>>(json) ?? throw new InvalidDataException($"Head of {head.PartitionKey} has null balances"))
+                .Select(b => new BookBalance(bookId, ToCurrency(head, b.Currency), b.Posted, b.Pending, b.Reserved))
+                .ToList()
+            : null;
+
+    public static TableEntity FromBalance(string partition, BookBalance balance) =>
+        new TableEntity(partition, LedgerKeys.Balance(balance.Currency.Code))
             .Set("BookId", balance.BookId)
             .Set("Currency", balance.Currency.Code)
             .Set("Posted", balance.Posted)
@@ -42,4 +59,7 @@ internal static class BookRows
         Currency.TryGet(code, out var currency)
             ? currency
             : throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} has an unknown currency '{code}'");
+
+    /// <summary>One balance in the head's JSON; amounts are whole minor units (JSON numbers, exact for Int64).</summary>
+    private sealed record StoredBalance(string Currency, long Posted, long Pending, long Reserved);
 }

@@ -6,7 +6,9 @@ namespace Accounts.Storage.Ledger;
 
 /// <summary>
 /// Builds the one transaction of a commit. A row the snapshot saw is replaced with the ETag it saw; a row it did not
-/// see is inserted, so a row created meanwhile by someone else fails the whole transaction with 409.
+/// see is inserted, so a row created meanwhile by someone else fails the whole transaction with 409. The head is
+/// always written (replaced with its ETag, or inserted), so it alone serializes a book's commits; it carries every
+/// balance of the book, so a snapshot is one point read.
 /// </summary>
 internal static class CommitBatch
 {
@@ -20,15 +22,25 @@ internal static class CommitBatch
                 $"A commit writes {size} rows; one transaction holds at most {TableLedgerStore.MaxBatchSize}", nameof(commit));
         }
 
-        var batch = new List<TableTransactionAction>(size)
-        {
-            Conditional(BookRows.FromHead(partition, commit.Head, basis.HeadVersion)),
-        };
-
+        var balances = new Dictionary<string, BookBalance>(basis.Balances, StringComparer.Ordinal);
         foreach (var balance in commit.Balances)
         {
             RequireBook(basis, balance.BookId, "balance");
-            batch.Add(Conditional(BookRows.FromBalance(partition, balance, basis.BalanceVersions.GetValueOrDefault(balance.Currency.Code))));
+            balances[balance.Currency.Code] = balance;
+        }
+
+        var batch = new List<TableTransactionAction>(size)
+        {
+            Conditional(BookRows.FromHead(partition, commit.Head, balances.Values, basis.HeadVersion)),
+        };
+
+        // The balance rows are no longer read once the head carries the balances, but are still kept current: a
+        // process of the previous version (during a rollout) reads them, and ETag-checks them with the head. An
+        // unconditional replace is safe here because the head's check in this same transaction fails the whole
+        // commit if any other commit came between the snapshot and this one.
+        foreach (var balance in commit.Balances)
+        {
+            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, BookRows.FromBalance(partition, balance)));
         }
 
         foreach (var entry in commit.Entries)

@@ -6,8 +6,8 @@ using Azure.Data.Tables;
 namespace Accounts.Storage.Ledger;
 
 /// <summary>
-/// A book is one partition of the Ledger table: its head, one balance row per currency, its entries and its reference
-/// records. Every commit is one entity-group transaction that re-checks the ETags of the snapshot it was computed
+/// A book is one partition of the Ledger table: its head (which carries the balances), one balance row per currency,
+/// its entries and its reference records. Every commit is one entity-group transaction that re-checks the ETags of the snapshot it was computed
 /// from, and always rewrites the head, so two commits built on the same snapshot can never both succeed.
 /// </summary>
 public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
@@ -21,22 +21,20 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
     {
         var partition = LedgerKeys.Partition(bookId);
         var headTask = table.GetAsync(partition, LedgerKeys.Head, ct);
-        var balancesTask = ReadBalanceRowsAsync(partition, ct);
         var referenceTasks = references.Distinct(StringComparer.Ordinal)
             .Select(reference => table.GetAsync(partition, LedgerKeys.Reference(reference), ct))
             .ToList();
-        await Task.WhenAll(referenceTasks.Cast<Task>().Append(headTask).Append(balancesTask));
+        await Task.WhenAll(referenceTasks.Cast<Task>().Append(headTask));
 
         var head = await headTask;
-        var balanceRows = await balancesTask;
+        var balances = await BalancesAsync(bookId, head, ct);
         var found = referenceTasks.Select(t => t.Result).OfType<TableEntity>().Select(BookRows.ToReference);
 
         return new BookSnapshot(
             bookId,
             head is null ? BookHead.Empty : BookRows.ToHead(head),
             head?.Version(),
-            balanceRows.ToDictionary(row => row.RequireString("Currency"), BookRows.ToBalance, StringComparer.Ordinal),
-            balanceRows.ToDictionary(row => row.RequireString("Currency"), row => row.Version(), StringComparer.Ordinal),
+            balances.ToDictionary(b => b.Currency.Code, StringComparer.Ordinal),
             found.ToDictionary(r => r.Reference, StringComparer.Ordinal));
     }
 
@@ -57,8 +55,8 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
 
     public async Task<IReadOnlyList<BookBalance>> GetBalancesAsync(string bookId, CancellationToken ct)
     {
-        var rows = await ReadBalanceRowsAsync(LedgerKeys.Partition(bookId), ct);
-        return rows.Select(BookRows.ToBalance).ToList();
+        var head = await table.GetAsync(LedgerKeys.Partition(bookId), LedgerKeys.Head, ct);
+        return await BalancesAsync(bookId, head, ct);
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> QueryEntriesAsync(string bookId, EntryQuery query, CancellationToken ct)
@@ -107,6 +105,24 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
         return rows.Count == 0 ? null : EntryRows.To(rows[0]);
     }
 
-    private Task<List<TableEntity>> ReadBalanceRowsAsync(string partition, CancellationToken ct) =>
-        table.QueryAllAsync(TableReads.RowRange(partition, LedgerKeys.BalancePrefix, LedgerKeys.BalanceEnd), ct);
+    /// <summary>
+    /// The balances as of <paramref name="head"/>: those it carries, or for a book last written before heads carried
+    /// them, its balance rows. Those are read after the head, so a snapshot built on them is consistent: a commit
+    /// landing in between changes the head, and a commit on this snapshot then fails its head check.
+    /// </summary>
+    private async Task<IReadOnlyList<BookBalance>> BalancesAsync(string bookId, TableEntity? head, CancellationToken ct)
+    {
+        if (head is null)
+        {
+            return [];
+        }
+
+        if (BookRows.HeadBalancesOf(head, bookId) is { } carried)
+        {
+            return carried;
+        }
+
+        var rows = await table.QueryAllAsync(TableReads.RowRange(head.PartitionKey, LedgerKeys.BalancePrefix, LedgerKeys.BalanceEnd), ct);
+        return rows.Select(BookRows.ToBalance).ToList();
+    }
 }

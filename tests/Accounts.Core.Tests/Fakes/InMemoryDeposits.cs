@@ -52,6 +52,22 @@ internal sealed class InMemoryDeposits : IDepositRecordStore, IDepositOutbox, ID
             : throw new ConcurrencyException("the record changed");
     }
 
+    public Task<bool> TryRecordOutcomeAsync(DepositRecord record, CancellationToken ct)
+    {
+        var key = (record.TenantId, record.Reference, record.Type);
+        if (!_records.TryGetValue(key, out var current))
+        {
+            return Task.FromResult(false);
+        }
+
+        _records[key] = current with
+        {
+            Status = record.Status, Reason = record.Reason, Attempts = record.Attempts, ProcessedAt = record.ProcessedAt,
+            AccountId = record.AccountId, EntryId = record.EntryId, Version = Next(),
+        };
+        return Task.FromResult(true);
+    }
+
     public Task AddAsync(DepositOutboxEntry entry, CancellationToken ct)
     {
         Journal.Add("outbox+ " + entry.Reference);

@@ -26,7 +26,7 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
             var version = book.Version.ToString();
             var refs = references.Where(book.References.ContainsKey).ToDictionary(r => r, r => book.References[r] with { Version = version });
             return Task.FromResult(new BookSnapshot(bookId, book.Head, book.Version == 0 ? null : version,
-                new Dictionary<string, BookBalance>(book.Balances), book.Balances.Keys.ToDictionary(k => k, _ => version), refs));
+                new Dictionary<string, BookBalance>(book.Balances), refs));
         }
     }
 

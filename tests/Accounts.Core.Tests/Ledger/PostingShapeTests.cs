@@ -80,7 +80,7 @@ public class PostingShapeTests
     public void A_refused_posting_is_refused_alone_and_the_rest_of_its_batch_commits()
     {
         var snapshot = new BookSnapshot("book", BookHead.Empty, null, new Dictionary<string, BookBalance>(),
-            new Dictionary<string, string>(), new Dictionary<string, ReferenceRecord>());
+            new Dictionary<string, ReferenceRecord>());
         var bad = Post("bad", Direction.Debit, EntryStatus.Settled, 100, 100, 0);
         var good = Post("good", Direction.Credit, EntryStatus.Settled, 100, 100, 0);
 

@@ -94,6 +94,26 @@ public sealed class DepositQueueTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_message_stuck_in_processing_does_not_hold_up_messages_queued_after_it()
+    {
+        var hanging = new HangingLookups();
+        await using var factory = App(AzuriteFixture.NewTablePrefix(), worker: true, services =>
+            services.AddSingleton<IAccountStore>(sp => hanging.Wrap(ActivatorUtilities.CreateInstance<TableAccountStore>(sp))));
+        var setup = await SetUpAsync(factory);
+        var other = await ZoqqAccount.OpenAsync(setup.Client, setup.Tenant);
+        hanging.Arm(setup.Account.Number);
+        var (stuck, _) = await DepositWebhook.SendAsync(setup.Client, setup.Tenant, DepositWebhook.Event("settled", "stuck-1", setup.Account.Number, "1.00"));
+        await hanging.Entered.WaitAsync(TimeSpan.FromSeconds(30)); // the worker is in the middle of it, for good
+
+        var (status, _) = await DepositWebhook.SendAsync(setup.Client, setup.Tenant, DepositWebhook.Event("settled", "after-1", other.Number, "2.00"));
+        var record = Assert.Single(await DepositWebhook.WaitProcessedAsync(setup.Client, setup.Tenant, "after-1"));
+
+        Assert.Equal((202, 202), (stuck, status));
+        Assert.Equal("APPLIED", record.GetProperty("status").GetString());
+        Assert.Equal(2.00m, await other.BalanceAsync());
+    }
+
+    [Fact]
     public async Task A_narration_in_any_script_survives_the_queue()
     {
         const string narration = "Überweisung für Zoë – 東京 💸 \"x\" <b>&amp; 'ok'";

@@ -96,7 +96,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
         await using var server = StubTableServer.Answering(503);
         var tables = Tables(server.ConnectionString);
         var ledger = new TableLedgerStore(tables);
-        var empty = new BookSnapshot("b", BookHead.Empty, null, new Dictionary<string, BookBalance>(), new Dictionary<string, string>(),
+        var empty = new BookSnapshot("b", BookHead.Empty, null, new Dictionary<string, BookBalance>(),
             new Dictionary<string, ReferenceRecord>());
 
         await Assert.ThrowsAnyAsync<Exception>(() => tables.Accounts.InsertNewAsync(Row("r"), "row", CancellationToken.None));

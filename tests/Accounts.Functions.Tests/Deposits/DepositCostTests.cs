@@ -1,0 +1,125 @@
+using Accounts.Core.Deposits;
+using Accounts.Functions.Api;
+using Accounts.Functions.Tests.Infrastructure;
+using Accounts.Storage;
+using Accounts.Storage.Deposits;
+using Accounts.Storage.Tables;
+using Accounts.TestSupport;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Accounts.Functions.Tests.Deposits;
+
+/// <summary>
+/// What one deposit costs in storage requests, counted between the app and Azurite: a settled deposit into a known
+/// account, from the webhook until its outcome is recorded and its message deleted.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
+{
+    private const int Deposits = 5;
+
+    [Fact]
+    public async Task A_deposit_into_a_known_account_costs_no_index_read_no_query_one_record_write_and_no_second_outbox_delete()
+    {
+        var prefix = AzuriteFixture.NewTablePrefix();
+        await using var proxy = await CountingStorageProxy.StartAsync(app.StorageConnectionString, prefix);
+        await using var factory = new TestingAppFactory(proxy.ConnectionString, prefix, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:MaxIdlePoll", "00:00:02"));
+        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        var client = factory.CreateClient();
+        var tenant = await TestTenants.RegisterAsync(factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+        var direct = new Direct(app.StorageConnectionString, prefix, tenant.Id);
+        await DepositAsync(client, tenant, account, direct, "cost-warm-up"); // the account's first lookup, the queue created
+
+        proxy.Reset();
+        for (var i = 1; i <= Deposits; i++)
+        {
+            await DepositAsync(client, tenant, account, direct, $"cost-{i}");
+        }
+
+        var counts = proxy.Counts;
+        output.WriteLine(string.Join(Environment.NewLine, counts.OrderBy(c => c.Key).Select(c => $"{c.Key}: {(double)c.Value / Deposits:0.##} per deposit")));
+
+        // The number's account id is remembered; only the account itself is read fresh.
+        Assert.Equal(0, proxy.Sum("table AccountIndex"));
+        Assert.Equal(Deposits, proxy.Sum("table Accounts GET"));
+        // The snapshot is the head and the references, all point reads: no query of the book.
+        Assert.Equal(0, proxy.Sum("table Ledger query"));
+        Assert.Equal(6 * Deposits, proxy.Sum("table Ledger GET"));
+        // The record: inserted by the webhook, its outcome written once by the worker, never read back.
+        Assert.Equal(2 * Deposits, proxy.Sum("table Deposits"));
+        Assert.Equal(0, proxy.Sum("table Deposits GET"));
+        // The outbox row: written and removed by the webhook; the worker does not remove it again.
+        Assert.Equal(2 * Deposits, proxy.Sum("table DepositOutbox"));
+    }
+
+    [Fact]
+    public async Task Records_and_outbox_rows_of_webhooks_arriving_together_are_written_in_shared_transactions()
+    {
+        const int concurrent = 16;
+        var prefix = AzuriteFixture.NewTablePrefix();
+        await using var proxy = await CountingStorageProxy.StartAsync(app.StorageConnectionString, prefix);
+        await using var factory = new TestingAppFactory(proxy.ConnectionString, prefix, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:LocalWorkerEnabled", "false"));
+        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        var client = factory.CreateClient();
+        var tenant = await TestTenants.RegisterAsync(factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+        proxy.Reset();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, concurrent).Select(i =>
+            DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", $"together-{i}", account.Number, "1.00"))));
+
+        Assert.All(answers, a => Assert.Equal(202, a.Status));
+        Assert.Equal(concurrent, proxy.Sum("queue deposits/messages POST"));
+        // One by one: 2 outbox writes and a record insert per webhook. Grouped, fewer requests carry them, part of them as
+        // transactions.
+        Assert.InRange(proxy.Sum("table DepositOutbox"), 0, 2 * concurrent - 2);
+        Assert.InRange(proxy.Sum("table Deposits POST"), 0, concurrent - 1);
+        Assert.InRange(proxy.Sum("table $batch POST"), 1, 2 * concurrent);
+
+        var direct = new Direct(app.StorageConnectionString, prefix, tenant.Id);
+        Assert.Empty(await direct.OutboxAsync());
+        for (var i = 0; i < concurrent; i++)
+        {
+            Assert.Equal(DepositStatus.Received, await direct.StatusAsync($"together-{i}"));
+        }
+
+        Assert.Equal(concurrent, await direct.QueuedAsync());
+    }
+
+    private static async Task DepositAsync(HttpClient client, Core.Tenancy.TenantRegistration tenant, ZoqqAccount account, Direct direct,
+        string reference)
+    {
+        var (status, body) = await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", reference, account.Number, "1.00"));
+        Assert.True(status == 202, $"deposit {reference}: {status} {body}");
+        await Eventually.ValueAsync(() => direct.StatusAsync(reference), s => s == DepositStatus.Applied, $"deposit {reference} was applied");
+        await Eventually.ValueAsync(() => direct.QueuedAsync(), n => n == 0, $"deposit {reference}'s message was deleted");
+    }
+
+    /// <summary>Reads Azurite directly, past the proxy, so waiting adds nothing to the counts.</summary>
+    private sealed class Direct(string connectionString, string prefix, string tenantId)
+    {
+        private static StorageTables Tables(string connectionString, string prefix) =>
+            new(new TableStorageOptions { ConnectionString = connectionString, TablePrefix = prefix });
+
+        private readonly TableDepositRecordStore _records = new(Tables(connectionString, prefix));
+
+        private readonly TableDepositOutbox _outbox = new(Tables(connectionString, prefix));
+
+        private readonly QueueClient _queue = new(connectionString, Storage.Queues.DepositQueue.QueueName(prefix));
+
+        public async Task<DepositStatus?> StatusAsync(string reference) =>
+            (await _records.GetAsync(tenantId, reference, DepositEventType.Settled, CancellationToken.None))?.Status;
+
+        public async Task<int> QueuedAsync() => (await _queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+        public Task<IReadOnlyList<DepositOutboxEntry>> OutboxAsync() => _outbox.DueAsync(DateTimeOffset.MaxValue, 100, CancellationToken.None);
+    }
+}
