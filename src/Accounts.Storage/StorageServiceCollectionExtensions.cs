@@ -62,6 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITableInitializer>(sp => sp.GetRequiredService<TableInitializer>());
         services.AddSingleton<ILedgerStore, TableLedgerStore>();
         services.AddSingleton<IAccountStore, TableAccountStore>();
+        services.AddSingleton<IAccountLists, TableAccountLists>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IClaimStore, TableClaimStore>();

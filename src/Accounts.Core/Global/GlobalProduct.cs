@@ -11,7 +11,7 @@ namespace Accounts.Core.Global;
 /// at the institution the catalog selects for the country, currency and features asked for. A user sees only their
 /// own accounts (<see cref="AccountLifecycle.GetAsync"/> with the user as holder); all of them credit one wallet book.
 /// </summary>
-public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog catalog)
+public sealed class GlobalProduct(AccountLifecycle lifecycle, AccountLists lists, InstitutionCatalog catalog)
 {
     /// <param name="accountId">The new account's id, fixed by the caller so a retried open finds the same account.</param>
     /// <param name="type">The dialect's stored word for this product.</param>
@@ -45,14 +45,33 @@ public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog
         }, ct);
     }
 
-    public async Task<IReadOnlyList<Account>> ListAsync(string tenantId, string userId, GlobalAccountFilter filter, CancellationToken ct)
+    /// <summary>
+    /// One page of the user's accounts, oldest first, read from the user's list: a page costs the page, except that
+    /// a currency or status filter reads on past the accounts it drops (and skipping to page n reads the pages before
+    /// it). An id is one account: read directly, NotFound when it is not the user's.
+    /// </summary>
+    public async Task<IReadOnlyList<Account>> ListAsync(string tenantId, string userId, GlobalAccountFilter filter, int page, int size,
+        CancellationToken ct)
     {
         var currency = filter.Currency is null ? null : Currency.Parse(filter.Currency, "currency").Code;
-        return (await lifecycle.ListAsync(tenantId, userId, AccountKind.Global, ct))
-            .Where(a => filter.Id is null || a.Id == filter.Id)
-            .Where(a => currency is null || a.Currency == currency)
-            .Where(a => filter.Status is null || a.Status == filter.Status)
-            .ToList();
+        bool Keep(Account a) => (currency is null || a.Currency == currency) && (filter.Status is null || a.Status == filter.Status);
+        if (filter.Id is not null)
+        {
+            var account = await lifecycle.GetAsync(tenantId, filter.Id, AccountKind.Global, userId, ct);
+            return page == 1 && Keep(account) ? [account] : [];
+        }
+
+        var list = AccountList.OfHolder(tenantId, AccountKind.Global, userId);
+        var head = await lists.HeadAsync(list, ct);
+        var skip = ((long)page - 1) * size;
+        var start = skip;
+        if (skip > 0 && (currency is not null || filter.Status is not null))
+        {
+            var skipped = await lists.ReadAsync(list, head, 0, forward: true, (int)Math.Min(int.MaxValue, skip), Keep, ct);
+            start = skipped.Count < skip ? head.Appended : skipped[^1].Position + 1;
+        }
+
+        return (await lists.ReadAsync(list, head, start, forward: true, size, Keep, ct)).Select(l => l.Account).ToList();
     }
 }
 
