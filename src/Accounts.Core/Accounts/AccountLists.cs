@@ -24,13 +24,8 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
     public async Task<DateTimeOffset> AppendAsync(AccountOpening opening, DateTimeOffset now, CancellationToken ct)
     {
         var all = AccountList.Of(opening.TenantId, opening.Kind, opening.HolderId, opening.ParentId);
-        await HeadAsync(all[0], ct);
-        var createdAt = await lists.AppendAsync(all[0], opening.AccountId, now, ct);
-        await Task.WhenAll(all.Skip(1).Select(async list =>
-        {
-            await HeadAsync(list, ct);
-            await lists.AppendAsync(list, opening.AccountId, createdAt, ct);
-        }));
+        var createdAt = await AppendAsync(all[0], opening.AccountId, now, ct);
+        await Task.WhenAll(all.Skip(1).Select(list => AppendAsync(list, opening.AccountId, createdAt, ct)));
 
         // An account that may have sub-accounts gets its (empty) list of them now, so it is never built by a scan.
         if (AccountPolicy.Of(opening.Kind).HasSubAccounts)
@@ -39,6 +34,19 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
         }
 
         return createdAt;
+    }
+
+    // Creating the list first if it has never been created (then the append is tried again, on the created list).
+    private async Task<DateTimeOffset> AppendAsync(AccountList list, string accountId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await lists.AppendAsync(list, accountId, now, ct) is { } at)
+        {
+            return at;
+        }
+
+        await HeadAsync(list, ct);
+        return await lists.AppendAsync(list, accountId, now, ct)
+            ?? throw new InvalidOperationException($"Account list {list.Scope} has no head after it was created");
     }
 
     /// <summary>Counts the account as closed in each of its lists (exactly once each).</summary>

@@ -19,9 +19,9 @@ public interface IAccountLists
     /// <summary>
     /// Appends the account at the next position unless it is a member already (exactly once), and returns the time it
     /// was appended: <paramref name="now"/>, or just after the previous append when the clock is behind it, so times
-    /// grow with positions. A repeated append returns the first one's time. The list must exist.
+    /// grow with positions. A repeated append returns the first one's time. Null when the list has not been created.
     /// </summary>
-    Task<DateTimeOffset> AppendAsync(AccountList list, string accountId, DateTimeOffset now, CancellationToken ct);
+    Task<DateTimeOffset?> AppendAsync(AccountList list, string accountId, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>Counts the member as closed, exactly once; false when it is not a member of the list.</summary>
     Task<bool> MarkClosedAsync(AccountList list, string accountId, CancellationToken ct);

@@ -39,21 +39,25 @@ internal sealed class InMemoryAccountLists : IAccountLists
         }
     }
 
-    public Task<DateTimeOffset> AppendAsync(AccountList list, string accountId, DateTimeOffset now, CancellationToken ct)
+    public Task<DateTimeOffset?> AppendAsync(AccountList list, string accountId, DateTimeOffset now, CancellationToken ct)
     {
         lock (_lists)
         {
-            var state = _lists[list];
+            if (!_lists.TryGetValue(list, out var state))
+            {
+                return Task.FromResult<DateTimeOffset?>(null);
+            }
+
             if (state.Members.TryGetValue(accountId, out var member))
             {
-                return Task.FromResult(member.At ?? now);
+                return Task.FromResult<DateTimeOffset?>(member.At ?? now);
             }
 
             var at = state.Last is { } last && now <= last ? last.AddTicks(1) : now;
             state.Members[accountId] = (state.Slots.Count, at);
             state.Slots.Add(accountId);
             state.Last = at;
-            return Task.FromResult(at);
+            return Task.FromResult<DateTimeOffset?>(at);
         }
     }
 
