@@ -14,6 +14,7 @@ namespace Accounts.Storage.Accounts;
 public sealed class TableAccountLists(StorageTables tables) : IAccountLists
 {
     private const int BuildRowsPerTransaction = 100; // the limit of an entity-group transaction
+    private const int BuildParallelism = 8;
     private const int MaxAttempts = 500;
 
     // Writers of one list in this process take turns instead of racing for its head: racing writers each spend a
@@ -44,10 +45,9 @@ public sealed class TableAccountLists(StorageTables tables) : IAccountLists
         var generation = Guid.NewGuid().ToString("N")[..12];
         var rows = members.SelectMany((m, position) => Rows(list, generation, position, m.AccountId, m.Closed))
             .Chunk(BuildRowsPerTransaction);
-        foreach (var chunk in rows)
-        {
-            await SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
-        }
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = BuildParallelism, CancellationToken = ct },
+            async (chunk, token) =>
+                await SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token));
 
         var head = new AccountListHead(members.Count, members.Count(m => m.Closed), generation);
         return await Table.TryInsertAsync(AccountListRows.Head(list, head, null), ct) is not null
