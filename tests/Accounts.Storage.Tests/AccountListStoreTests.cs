@@ -90,6 +90,21 @@ public sealed class AccountListStoreTests(AzuriteFixture azurite) : TablesTest(a
     }
 
     [Fact]
+    public async Task A_tenant_is_covered_by_lists_when_it_had_no_accounts_at_first_use_and_that_is_kept()
+    {
+        var accounts = new TableAccountStore(Tables);
+        await accounts.InsertAsync(Account("legacy-tenant"), Ct);
+
+        var fresh = await Store.CoversTenantAsync("fresh-tenant", Ct);
+        await accounts.InsertAsync(Account("fresh-tenant"), Ct);
+
+        Assert.True(fresh);
+        Assert.True(await new TableAccountLists(Tables).CoversTenantAsync("fresh-tenant", Ct));
+        Assert.False(await Store.CoversTenantAsync("legacy-tenant", Ct));
+        Assert.False(await new TableAccountLists(Tables).CoversTenantAsync("legacy-tenant", Ct));
+    }
+
+    [Fact]
     public async Task Lists_of_other_tenants_holders_and_kinds_are_apart()
     {
         var lists = new[]
@@ -110,4 +125,21 @@ public sealed class AccountListStoreTests(AzuriteFixture azurite) : TablesTest(a
         var appended = await Task.WhenAll(lists.Select(async l => (await Store.GetHeadAsync(l, Ct))!.Appended));
         Assert.Equal([1L, 2, 3, 4, 5, 6], appended);
     }
+
+    private static Account Account(string tenantId) => new()
+    {
+        Id = Guid.NewGuid().ToString(),
+        TenantId = tenantId,
+        Kind = AccountKind.Global,
+        HolderId = "h",
+        AccountNumber = Guid.NewGuid().ToString("N")[..10],
+        InstitutionCode = "X",
+        Currency = "USD",
+        Country = "US",
+        Type = "t",
+        Status = AccountStatus.Active,
+        BookId = "b",
+        CreatedAt = Now,
+        UpdatedAt = Now,
+    };
 }

@@ -27,10 +27,11 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
         var createdAt = await AppendAsync(all[0], opening.AccountId, now, ct);
         await Task.WhenAll(all.Skip(1).Select(list => AppendAsync(list, opening.AccountId, createdAt, ct)));
 
-        // An account that may have sub-accounts gets its (empty) list of them now, so it is never built by a scan.
+        // An account that may have sub-accounts gets its (empty) list of them now: it has none, as a sub-account can
+        // only be opened under a stored parent.
         if (AccountPolicy.Of(opening.Kind).HasSubAccounts)
         {
-            await HeadAsync(AccountList.OfParent(opening.TenantId, opening.Kind, opening.AccountId), ct);
+            await lists.CreateAsync(AccountList.OfParent(opening.TenantId, opening.Kind, opening.AccountId), [], ct);
         }
 
         return createdAt;
@@ -93,9 +94,15 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
             .Select(l => l.Account).ToList();
     }
 
-    // Accounts stored before lists existed, in their creation order; the store keeps only the first build.
+    // Accounts stored before lists existed, in their creation order; the store keeps only the first build. In a tenant
+    // whose accounts were all opened with lists, a list without a head is empty: no scan.
     private async Task<AccountListHead> BuildAsync(AccountList list, CancellationToken ct)
     {
+        if (await lists.CoversTenantAsync(list.TenantId, ct))
+        {
+            return await lists.CreateAsync(list, [], ct);
+        }
+
         var stored = list.HolderId is not null
             ? await accounts.ListByHolderAsync(list.TenantId, list.HolderId, ct)
             : await accounts.ListByTenantAsync(list.TenantId, list.Kinds.Count == 1 ? list.Kinds[0] : null, ct);

@@ -7,6 +7,13 @@ namespace Accounts.Core.Accounts;
 /// </summary>
 public interface IAccountLists
 {
+    /// <summary>
+    /// True when every account of the tenant is in its lists: the tenant had no accounts when lists were first used in
+    /// it. Decided once per tenant (the first call looks for any stored account) and recorded, so a list that has no
+    /// head is then known to be empty, without a scan.
+    /// </summary>
+    Task<bool> CoversTenantAsync(string tenantId, CancellationToken ct);
+
     /// <summary>The list's head, or null when the list has never been created.</summary>
     Task<AccountListHead?> GetHeadAsync(AccountList list, CancellationToken ct);
 

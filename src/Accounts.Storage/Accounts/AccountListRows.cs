@@ -18,6 +18,14 @@ internal static class AccountListRows
 
     public static string HeadKey(AccountList list) => "h|" + Partition(list);
 
+    /// <summary>The tenant's coverage row: whether accounts stored before lists exist in it (see IAccountLists.CoversTenantAsync).</summary>
+    public static TableEntity Coverage(string tenantId, bool legacy) =>
+        new TableEntity(CoveragePartition(tenantId), CoverageKey(tenantId)).Set("Legacy", legacy ? 1 : 0);
+
+    public static string CoveragePartition(string tenantId) => $"{KeyEncoder.Encode(tenantId)}|lists";
+
+    public static string CoverageKey(string tenantId) => "lists|" + KeyEncoder.Encode(tenantId);
+
     public static string SlotKey(string generation, long position) =>
         $"s|{generation}|{position.ToString("D12", CultureInfo.InvariantCulture)}";
 

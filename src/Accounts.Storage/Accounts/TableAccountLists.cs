@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Accounts.Core.Accounts;
 using Accounts.Storage.Tables;
 using Azure;
@@ -22,7 +23,35 @@ public sealed class TableAccountLists(StorageTables tables) : IAccountLists
     // still decides between processes.
     private readonly SemaphoreSlim[] _turns = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
+    // Whether a tenant's accounts are all in lists never changes once recorded, so it is remembered.
+    private readonly ConcurrentDictionary<string, bool> _covered = new(StringComparer.Ordinal);
+
     private StorageTable Table => tables.AccountIndex;
+
+    public async Task<bool> CoversTenantAsync(string tenantId, CancellationToken ct)
+    {
+        if (_covered.TryGetValue(tenantId, out var known))
+        {
+            return known;
+        }
+
+        var partition = AccountListRows.CoveragePartition(tenantId);
+        var row = await Table.GetAsync(partition, AccountListRows.CoverageKey(tenantId), ct);
+        if (row is null)
+        {
+            // Decided before this tenant's first list is created, hence before any account opened with lists is stored
+            // (opening appends first): any stored account found now was stored without lists. Of concurrent deciders the
+            // first insert wins, and it looked before any such account existed.
+            var stored = await tables.Accounts.QueryAllAsync(TableReads.Partition(AccountRows.Partition(tenantId)), ct, limit: 1);
+            await Table.TryInsertAsync(AccountListRows.Coverage(tenantId, legacy: stored.Count > 0), ct);
+            row = await Table.GetAsync(partition, AccountListRows.CoverageKey(tenantId), ct)
+                ?? throw new InvalidOperationException($"Account list coverage of tenant {tenantId} vanished after it was written");
+        }
+
+        var covered = row.GetInt32OrNull("Legacy") == 0;
+        _covered[tenantId] = covered;
+        return covered;
+    }
 
     public async Task<AccountListHead?> GetHeadAsync(AccountList list, CancellationToken ct)
     {

@@ -7,6 +7,9 @@ internal sealed class InMemoryAccountLists : IAccountLists
 {
     private readonly Dictionary<AccountList, State> _lists = new();
 
+    /// <summary>Never: every list without a head is built from the stored accounts, which core tests often insert directly.</summary>
+    public Task<bool> CoversTenantAsync(string tenantId, CancellationToken ct) => Task.FromResult(false);
+
     public Task<AccountListHead?> GetHeadAsync(AccountList list, CancellationToken ct)
     {
         lock (_lists)
