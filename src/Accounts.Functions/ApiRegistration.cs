@@ -29,6 +29,7 @@ public static class ApiRegistration
         services.AddSingleton<AccountSeal>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<AccountNumbers>();
+        services.AddSingleton<AccountLists>();
         services.AddSingleton<AccountLifecycle>();
         services.AddServerSecrets();
         services.AddSingleton<TenantDirectory>();

@@ -63,6 +63,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILedgerStore, TableLedgerStore>();
         services.AddSingleton<IBookSequence, TableBookSequence>();
         services.AddSingleton<IAccountStore, TableAccountStore>();
+        services.AddSingleton<IAccountLists, TableAccountLists>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IClaimStore, TableClaimStore>();

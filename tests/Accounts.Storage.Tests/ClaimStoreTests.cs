@@ -29,6 +29,17 @@ public sealed class ClaimStoreTests(AzuriteFixture azurite) : TablesTest(azurite
     }
 
     [Fact]
+    public async Task Finding_a_key_reads_its_holder_and_claims_nothing()
+    {
+        await Store.ClaimAsync("t1|ext", "held/#1", "acct-1", "F1", Ct);
+
+        Assert.Equal(new KeyClaim("acct-1", "F1"), await Store.FindAsync("t1|ext", "held/#1", Ct));
+        Assert.Null(await Store.FindAsync("t2|ext", "held/#1", Ct));
+        Assert.Null(await Store.FindAsync("t1|ext", "free", Ct));
+        Assert.Equal("acct-2", (await Store.ClaimAsync("t1|ext", "free", "acct-2", null, Ct)).Owner);
+    }
+
+    [Fact]
     public async Task Of_twenty_parallel_claimants_exactly_one_wins()
     {
         var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>

@@ -12,8 +12,8 @@ namespace Accounts.Core.Accounts;
 /// dialect addresses an account (by id, by number, as its holder) is the <c>load</c> it passes, which also gives the
 /// dialect's own refusals. Every write is ETag-checked and decided again on fresh state when it loses a race.
 /// </summary>
-public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numbers, IdempotencyKeys keys, AccountSeal seal,
-    LedgerService ledger, TimeProvider clock)
+public sealed class AccountLifecycle(IAccountStore accounts, AccountLists lists, AccountNumbers numbers, IdempotencyKeys keys,
+    AccountSeal seal, LedgerService ledger, TimeProvider clock)
 {
     private const int InsertAttempts = 20;
 
@@ -25,10 +25,13 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numb
 
     /// <summary>
     /// Opens the account unless its id exists (then returns the stored one, for the caller to judge as a replay).
-    /// Its number is allocated for its id first, so a number is never given to two accounts.
+    /// Its number is allocated for its id first, so a number is never given to two accounts. It is appended to its
+    /// lists before it is stored (see <see cref="AccountLists"/>), so a stored account is always listed; its creation
+    /// time is its time in its kind's list, so that list's order is creation order.
     /// </summary>
     public async Task<Account> OpenAsync(AccountOpening opening, CancellationToken ct)
     {
+        DateTimeOffset? createdAt = null;
         for (var attempt = 0; attempt < InsertAttempts; attempt++)
         {
             if ((opening.MayExist || attempt > 0) && await accounts.GetAsync(opening.TenantId, opening.AccountId, ct) is { } existing)
@@ -37,9 +40,10 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numb
             }
 
             var number = await numbers.AllocateAsync(opening.Numbers, opening.TenantId, opening.AccountId, ct);
+            createdAt ??= await lists.AppendAsync(opening, clock.GetUtcNow(), ct);
             try
             {
-                return await accounts.InsertAsync(opening.ToAccount(number, clock.GetUtcNow()), ct);
+                return await accounts.InsertAsync(opening.ToAccount(number, createdAt.Value), ct);
             }
             catch (ConcurrencyException)
             {
@@ -61,11 +65,9 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numb
             : throw DomainException.NotFound($"account {accountId} was not found");
     }
 
-    /// <summary>The holder's accounts of <paramref name="kind"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<Account>> ListAsync(string tenantId, string holderId, AccountKind kind, CancellationToken ct) =>
-        (await accounts.ListByHolderAsync(tenantId, holderId, ct))
-            .Where(a => a.Kind == kind && !(a.IsClosed && AccountPolicy.Of(kind).HidesClosed))
-            .ToList();
+    /// <summary>The holder's accounts of <paramref name="kind"/>, oldest first: reads the holder's whole list.</summary>
+    public Task<IReadOnlyList<Account>> ListAsync(string tenantId, string holderId, AccountKind kind, CancellationToken ct) =>
+        lists.AllAsync(AccountList.OfHolder(tenantId, kind, holderId), a => !(a.IsClosed && AccountPolicy.Of(kind).HidesClosed), ct);
 
     /// <summary>
     /// Changes what <paramref name="change"/> sets. Status can only become ACTIVE or BLOCKED (block, unblock): closing
@@ -104,8 +106,9 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numb
     /// <summary>
     /// Closes for good: sealed in its book first (see <see cref="AccountSeal"/>), so no deposit commits after the
     /// close decision, then marked CLOSED. Where the policy says so, refused while the book holds money (checked in
-    /// the same commit as the seal) or a sub-account is open. <paramref name="annotate"/> adds what the dialect keeps
-    /// with the closing (a note). Sub-accounts are found by scanning the tenant's accounts of the kind: no parent index yet.
+    /// the same commit as the seal) or a sub-account is open (its list of sub-accounts counts open ones). Once sealed,
+    /// it is counted as closed in its lists (exactly once) before it is marked CLOSED, so no list total ever counts a
+    /// CLOSED account as open. <paramref name="annotate"/> adds what the dialect keeps with the closing (a note).
     /// </summary>
     public async Task<Account> CloseAsync(Func<CancellationToken, Task<Account>> load, Func<Account, Account>? annotate,
         CancellationToken ct)
@@ -117,7 +120,7 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numb
             var policy = AccountPolicy.Of(account.Kind);
             if (policy.HasSubAccounts)
             {
-                var open = (await accounts.ListByTenantAsync(account.TenantId, account.Kind, ct)).Count(a => a.ParentId == account.Id && !a.IsClosed);
+                var open = await OpenSubAccountsAsync(account, ct);
                 if (open > 0)
                 {
                     throw DomainException.Conflict($"account {account.Id} has {open} open sub-account(s); delete them first");
@@ -125,6 +128,7 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numb
             }
 
             await seal.SealAsync(account, policy.CloseRequiresEmpty, ct);
+            await lists.MarkClosedAsync(account, ct);
             try
             {
                 var closing = annotate is null ? account : annotate(account);
@@ -143,6 +147,15 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountNumbers numb
         var currency = Currency.Parse(account.Currency, "currency");
         return (await ledger.GetBalancesAsync(account.BookId, ct)).FirstOrDefault(b => b.Currency.Code == currency.Code)
             ?? new BookBalance(account.BookId, currency, 0, 0, 0);
+    }
+
+    // The counter answers "none" in one read. Otherwise the stored sub-accounts are counted, so a position taken by an
+    // open that never stored its account does not block the parent forever (an open still in flight is caught by
+    // InternalParents' parent write after the child is stored).
+    private async Task<int> OpenSubAccountsAsync(Account account, CancellationToken ct)
+    {
+        var subs = AccountList.OfParent(account.TenantId, account.Kind, account.Id);
+        return (await lists.HeadAsync(subs, ct)).Open == 0 ? 0 : (await lists.AllAsync(subs, a => !a.IsClosed, ct)).Count;
     }
 
     private static void EnsureOpen(Account account, string verb)

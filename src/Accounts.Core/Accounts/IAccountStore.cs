@@ -14,10 +14,16 @@ public interface IAccountStore
 
     Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct);
 
-    /// <summary>The holder's accounts, oldest first.</summary>
+    /// <summary>
+    /// The holder's accounts, oldest first, by the holder index: a partition query. Lists are read from
+    /// <see cref="AccountLists"/>; this builds a holder's list from accounts stored before lists existed.
+    /// </summary>
     Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct);
 
-    /// <summary>Every account of a tenant, optionally of one kind, oldest first.</summary>
+    /// <summary>
+    /// Every account of a tenant, optionally of one kind, oldest first: a scan of the tenant. Only for building a list
+    /// from accounts stored before lists existed (see <see cref="AccountLists"/>), once per list.
+    /// </summary>
     Task<IReadOnlyList<Account>> ListByTenantAsync(string tenantId, AccountKind? kind, CancellationToken ct);
 
     Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct);

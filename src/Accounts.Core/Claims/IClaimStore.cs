@@ -15,6 +15,9 @@ public interface IClaimStore
     /// </summary>
     Task<KeyClaim> ClaimAsync(string scope, string key, string ownerId, string? fingerprint, CancellationToken ct);
 
+    /// <summary>Who holds <paramref name="key"/>, or null when nobody does (a read: claims nothing).</summary>
+    Task<KeyClaim?> FindAsync(string scope, string key, CancellationToken ct);
+
     /// <summary>
     /// Gives up a claim held by <paramref name="ownerId"/> (nothing happens when another owner holds it), so a request
     /// that claimed one key and then lost the race for another does not keep the first one forever.

@@ -14,7 +14,7 @@ namespace Accounts.Core.Global;
 /// which holds a balance (zero until money arrives) in the currency of every account opened for the user, so reading
 /// the user's balances is reading that book alone.
 /// </summary>
-public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog catalog, LedgerService ledger)
+public sealed class GlobalProduct(AccountLifecycle lifecycle, AccountLists lists, InstitutionCatalog catalog, LedgerService ledger)
 {
     /// <param name="accountId">The new account's id, fixed by the caller so a retried open finds the same account.</param>
     /// <param name="type">The dialect's stored word for this product.</param>
@@ -53,14 +53,33 @@ public sealed class GlobalProduct(AccountLifecycle lifecycle, InstitutionCatalog
         return account;
     }
 
-    public async Task<IReadOnlyList<Account>> ListAsync(string tenantId, string userId, GlobalAccountFilter filter, CancellationToken ct)
+    /// <summary>
+    /// One page of the user's accounts, oldest first, read from the user's list: a page costs the page, except that
+    /// a currency or status filter reads on past the accounts it drops (and skipping to page n reads the pages before
+    /// it). An id is one account: read directly, NotFound when it is not the user's.
+    /// </summary>
+    public async Task<IReadOnlyList<Account>> ListAsync(string tenantId, string userId, GlobalAccountFilter filter, int page, int size,
+        CancellationToken ct)
     {
         var currency = filter.Currency is null ? null : Currency.Parse(filter.Currency, "currency").Code;
-        return (await lifecycle.ListAsync(tenantId, userId, AccountKind.Global, ct))
-            .Where(a => filter.Id is null || a.Id == filter.Id)
-            .Where(a => currency is null || a.Currency == currency)
-            .Where(a => filter.Status is null || a.Status == filter.Status)
-            .ToList();
+        bool Keep(Account a) => (currency is null || a.Currency == currency) && (filter.Status is null || a.Status == filter.Status);
+        if (filter.Id is not null)
+        {
+            var account = await lifecycle.GetAsync(tenantId, filter.Id, AccountKind.Global, userId, ct);
+            return page == 1 && Keep(account) ? [account] : [];
+        }
+
+        var list = AccountList.OfHolder(tenantId, AccountKind.Global, userId);
+        var head = await lists.HeadAsync(list, ct);
+        var skip = ((long)page - 1) * size;
+        var start = skip;
+        if (skip > 0 && (currency is not null || filter.Status is not null))
+        {
+            var skipped = await lists.ReadAsync(list, head, 0, forward: true, (int)Math.Min(int.MaxValue, skip), Keep, ct);
+            start = skipped.Count < skip ? head.Appended : skipped[^1].Position + 1;
+        }
+
+        return (await lists.ReadAsync(list, head, start, forward: true, size, Keep, ct)).Select(l => l.Account).ToList();
     }
 }
 

@@ -10,7 +10,8 @@ namespace Accounts.Core.Kyc;
 /// numbered from the pool of the entity's country (or the default country). Another tenant's entity or account is
 /// reported as not found.
 /// </summary>
-public sealed class EntityProduct(IEntityStore entities, AccountLifecycle lifecycle, NumberPoolSettings pools, TimeProvider clock)
+public sealed class EntityProduct(IEntityStore entities, AccountLifecycle lifecycle, AccountLists lists, NumberPoolSettings pools,
+    TimeProvider clock)
 {
     /// <summary>
     /// The approval's idempotency key: the first account's id is derived from the entity, so repeated or concurrent
@@ -35,11 +36,19 @@ public sealed class EntityProduct(IEntityStore entities, AccountLifecycle lifecy
     public Task<Account> OpenFirstAsync(Entity entity, CancellationToken ct) =>
         OpenAsync(entity, FirstAccountId(entity.TenantId, entity.Id), ct);
 
-    /// <summary>The entity and its accounts, oldest first.</summary>
-    public async Task<(Entity Entity, IReadOnlyList<Account> Accounts)> ListByEntityAsync(string tenantId, string entityId, CancellationToken ct)
+    /// <summary>
+    /// The entity and up to <paramref name="limit"/> of its accounts, oldest first, from position <paramref name="from"/>
+    /// of its list; <c>Next</c> is where the next page starts, null at the end. A page costs the page.
+    /// </summary>
+    public async Task<(Entity Entity, IReadOnlyList<Account> Accounts, long? Next)> ListByEntityAsync(string tenantId, string entityId,
+        long from, int limit, CancellationToken ct)
     {
         var entity = await GetEntityAsync(tenantId, entityId, ct);
-        return (entity, await lifecycle.ListAsync(tenantId, entityId, AccountKind.Entity, ct));
+        var list = AccountList.OfHolder(tenantId, AccountKind.Entity, entityId);
+        var head = await lists.HeadAsync(list, ct);
+        var read = await lists.ReadAsync(list, head, from, forward: true, limit + 1, _ => true, ct);
+        var page = read.Take(limit).ToList();
+        return (entity, page.Select(l => l.Account).ToList(), read.Count > limit ? page[^1].Position + 1 : null);
     }
 
     /// <summary>The tenant's entity account and its entity, or NotFound.</summary>

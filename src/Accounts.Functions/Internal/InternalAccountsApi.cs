@@ -13,12 +13,12 @@ public static class InternalAccountsApi
 
     private static readonly AccountStatus[] Settable = [AccountStatus.Active, AccountStatus.Blocked, AccountStatus.Closed];
 
-    public static async Task<IResult> List(HttpContext http, InternalAccountDirectory directory, IOptions<InternalCustodyOptions> custody)
+    public static async Task<IResult> List(HttpContext http, InternalAccountListing listing, IOptions<InternalCustodyOptions> custody)
     {
         var caller = InternalCaller.Of(http);
         var filter = InternalQuery.Filter(http.Request.Query);
         var request = InternalQuery.Page(http.Request.Query);
-        var page = await directory.ListAsync(caller.Tenant.Id, filter, request, http.RequestAborted);
+        var page = await listing.ListAsync(caller.Tenant.Id, filter, request, http.RequestAborted);
         var results = page.Results.Select(v => InternalAccountMapper.ToWire(v, caller.Tenant.Name, custody.Value)).ToList();
         var pagination = new InternalPagination(results.Count, page.Next?.Encode(), page.Previous?.Encode(), page.Total);
         return Results.Json(new InternalListResponse(new InternalPage(pagination, results)), InternalJson.Options);

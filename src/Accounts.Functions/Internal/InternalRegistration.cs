@@ -10,6 +10,7 @@ public static class InternalRegistration
         services.AddSingleton<InternalParents>();
         services.AddSingleton<InternalProduct>();
         services.AddSingleton<InternalAccountDirectory>();
+        services.AddSingleton<InternalAccountListing>();
         services.AddOptions<InternalCustodyOptions>().BindConfiguration(InternalCustodyOptions.Section);
         return builder;
     }

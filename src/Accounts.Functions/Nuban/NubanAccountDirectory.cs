@@ -9,7 +9,7 @@ namespace Accounts.Functions.Nuban;
 /// <see cref="AccountLifecycle"/>). A closed account refuses every operation (403); a dynamic account past its expiry
 /// time is gone (410) even before the expiry timer has marked it. The texts are the wire's, so they live here.
 /// </summary>
-public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLifecycle lifecycle, TimeProvider clock)
+public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLists lists, AccountLifecycle lifecycle, TimeProvider clock)
 {
     public const string ClosedMessage = "account is closed - no operations can be performed on a closed account";
     public const int MaxLimit = 100;
@@ -42,12 +42,12 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLifecyc
             throw DomainException.Invalid("limit", $"limit must be a whole number from 1 to {MaxLimit}");
         }
 
-        var all = await accounts.ListByTenantAsync(tenantId, kind, ct);
-        var nuban = all.Where(a => a.Kind is AccountKind.NubanStatic or AccountKind.NubanDynamic)
-            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal)
-            .ToList();
-        var items = nuban.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * limit)).Take(limit).ToList();
-        return new NubanPage(items, page, limit, nuban.Count);
+        // Newest first: page 1 ends at the last position. The total is the list's counter; closed accounts stay listed.
+        var list = kind is { } only ? AccountList.OfKinds(tenantId, only) : AccountList.Nuban(tenantId);
+        var head = await lists.HeadAsync(list, ct);
+        var top = head.Appended - 1 - ((long)page - 1) * limit;
+        var items = top < 0 ? [] : await lists.ReadAsync(list, head, top, forward: false, limit, _ => true, ct);
+        return new NubanPage(items.Select(i => i.Account).ToList(), page, limit, (int)Math.Min(int.MaxValue, head.Appended));
     }
 
     /// <summary>Closes for good. <paramref name="kind"/> restricts which accounts this route may close (null: any NUBAN).</summary>
@@ -88,7 +88,7 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLifecyc
             $"no {(kind == AccountKind.NubanStatic ? "static" : "dynamic")} account found with account number {accountNumber}");
 }
 
-/// <summary>One page of a tenant's NUBAN accounts, newest first; <see cref="TotalItems"/> counts every page.</summary>
+/// <summary>One page of a tenant's NUBAN accounts, newest first (by position in their list); <see cref="TotalItems"/> counts every page.</summary>
 public sealed record NubanPage(IReadOnlyList<Account> Items, int Page, int Limit, int TotalItems)
 {
     public int TotalPages => TotalItems == 0 ? 0 : (TotalItems + Limit - 1) / Limit;

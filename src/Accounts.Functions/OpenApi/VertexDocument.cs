@@ -39,8 +39,11 @@ public static class VertexDocument
                 "approved opens the entity's first account; rejected is final."),
             ["VertexCreateAccount"] = Op("Create account", typeof(VertexEntityIdRequest), """{"entity_id": "3f2504e0-4f89-41d3-9a0c-0305e82c3301"}""",
                 typeof(VertexCreatedAccount), "An additional account for an approved entity."),
-            ["VertexGetAccountsByEntity"] = Op("Get accounts by entity id", typeof(VertexEntityIdRequest),
-                """{"entity_id": "3f2504e0-4f89-41d3-9a0c-0305e82c3301"}""", typeof(VertexEntityAccounts), "Oldest first; [] when none."),
+            ["VertexGetAccountsByEntity"] = Op("Get accounts by entity id", typeof(VertexGetByEntityRequest),
+                """{"entity_id": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "limit": 100}""", typeof(VertexEntityAccounts),
+                "Oldest first, one page at a time: limit (default " + VertexAccountApi.DefaultLimit + ", 1 to " + VertexAccountApi.MaxLimit
+                + ") accounts from cursor (a previous reply's next_cursor; none: the start). next_cursor is null on the last page; "
+                + "accounts is [] when there are none."),
             ["VertexGetAccountDetails"] = Op("Get account details", typeof(VertexAccountIdRequest),
                 """{"account_id": "9b2f1c1e-7d4a-4c55-8a3e-1f0f6f3d2a11"}""", typeof(VertexAccountDetails)),
             ["VertexListTransactions"] = Op("Get transactions", typeof(VertexListRequest),

@@ -71,10 +71,11 @@ public static class ZoqqDocument
             },
             ["ZoqqGetAccounts"] = new("Get accounts")
             {
-                Description = "All accounts of the user; with id, that one account (404 when it is not the user's).",
+                Description = "The user's accounts, oldest first, one page (page, size) at a time; currency and status filter "
+                    + "them; with id, that one account (404 when it is not the user's). A bad page or size is a 400 naming it.",
                 Responses = { [200] = typeof(ZoqqEnvelope<List<ZoqqAccount>>) },
-                Errors = [404],
-                Parameters = [.. Caller],
+                Errors = [400, 404],
+                Parameters = [.. Caller, .. Paging().Take(2)],
                 Security = Authenticated,
             },
             ["ZoqqUpdateAccount"] = new("Update account")

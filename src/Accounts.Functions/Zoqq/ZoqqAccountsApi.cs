@@ -41,19 +41,15 @@ public static class ZoqqAccountsApi
         });
     }
 
-    public static async Task<IResult> List(HttpContext http, GlobalProduct product, AccountLifecycle lifecycle,
-        InstitutionCatalog catalog, string? id, string? currency, string? status)
+    /// <summary>One page (page, size as in Zoqq's transaction lists) of the caller's accounts, oldest first.</summary>
+    public static async Task<IResult> List(HttpContext http, GlobalProduct product, InstitutionCatalog catalog, string? id,
+        string? currency, string? status, string? page, string? size)
     {
         var caller = ZoqqCaller.Of(http);
         var filter = new GlobalAccountFilter(string.IsNullOrWhiteSpace(id) ? null : id.Trim(),
             string.IsNullOrWhiteSpace(currency) ? null : currency, ZoqqAccountMapper.ParseStatus(status));
-        var accounts = await product.ListAsync(caller.Tenant.Id, caller.UserId, filter, http.RequestAborted);
-        if (filter.Id is not null && accounts.Count == 0)
-        {
-            // Asking for one account by id is "get account details": an id the user does not own is not found.
-            await lifecycle.GetAsync(caller.Tenant.Id, filter.Id, AccountKind.Global, caller.UserId, http.RequestAborted);
-        }
-
+        var (pageNumber, pageSize) = ZoqqPaging.Page(page, size);
+        var accounts = await product.ListAsync(caller.Tenant.Id, caller.UserId, filter, pageNumber, pageSize, http.RequestAborted);
         return ZoqqResults.Success(string.Empty, accounts.Select(a => ZoqqAccountMapper.ToWire(a, catalog)).ToList());
     }
 

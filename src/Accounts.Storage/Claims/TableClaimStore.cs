@@ -28,6 +28,12 @@ public sealed class TableClaimStore(StorageTables tables) : IClaimStore
         return inserted ? new KeyClaim(ownerId, fingerprint) : new KeyClaim(held.RequireString("Owner"), held.GetStringOrNull("Fingerprint"));
     }
 
+    public async Task<KeyClaim?> FindAsync(string scope, string key, CancellationToken ct)
+    {
+        var row = await tables.Claims.GetAsync(KeyEncoder.Encode(scope), KeyEncoder.Encode(key), ct);
+        return row is null ? null : new KeyClaim(row.RequireString("Owner"), row.GetStringOrNull("Fingerprint"));
+    }
+
     public async Task ReleaseAsync(string scope, string key, string ownerId, CancellationToken ct)
     {
         var row = await tables.Claims.GetAsync(KeyEncoder.Encode(scope), KeyEncoder.Encode(key), ct);

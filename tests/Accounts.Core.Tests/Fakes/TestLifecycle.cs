@@ -15,12 +15,17 @@ internal sealed class TestLifecycle
         Ledger = new LedgerService(LedgerStore, Clock);
         Numbers = new AccountNumbers(Accounts, Pools, randomBelow);
         Keys = new IdempotencyKeys(Claims, Clock);
-        Lifecycle = new AccountLifecycle(Accounts, Numbers, Keys, new AccountSeal(Ledger), Ledger, Clock);
+        Lists = new AccountLists(ListStore, Accounts);
+        Lifecycle = new AccountLifecycle(Accounts, Lists, Numbers, Keys, new AccountSeal(Ledger), Ledger, Clock);
     }
 
     public InMemoryAccounts Accounts { get; } = new();
 
     public InMemoryClaims Claims { get; } = new();
+
+    public InMemoryAccountLists ListStore { get; } = new();
+
+    public AccountLists Lists { get; }
 
     public InMemoryNumberPools Pools { get; } = new();
 

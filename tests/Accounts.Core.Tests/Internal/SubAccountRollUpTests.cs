@@ -20,7 +20,7 @@ public class SubAccountRollUpTests
         var core = new TestLifecycle(Now);
         var accounts = core.Accounts;
         var deposits = new DepositService(accounts, core.Ledger, new ReceivingRules(InstitutionCatalog.Default, core.Clock));
-        var directory = new InternalAccountDirectory(accounts, core.Lifecycle);
+        var directory = new InternalAccountDirectory(accounts, core.Lists, core.Lifecycle);
         var parent = await accounts.InsertAsync(Account("parent", null), CancellationToken.None);
         const int Subs = 1000;
         const int DepositsEach = (int)(LedgerLimits.MaxBalanceMinor / DepositEvent.MaxAmountMinor);

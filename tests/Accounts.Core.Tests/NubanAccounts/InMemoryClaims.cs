@@ -28,6 +28,8 @@ internal sealed class InMemoryClaims : IClaimStore
             ? throw new TimeoutException($"claim store timed out in {scope}")
             : Task.FromResult(_claims.GetOrAdd((scope, key), new KeyClaim(ownerId, fingerprint)));
 
+    public Task<KeyClaim?> FindAsync(string scope, string key, CancellationToken ct) => Task.FromResult(_claims.GetValueOrDefault((scope, key)));
+
     public Task ReleaseAsync(string scope, string key, string ownerId, CancellationToken ct)
     {
         if (_claims.TryGetValue((scope, key), out var held) && held.Owner == ownerId)
