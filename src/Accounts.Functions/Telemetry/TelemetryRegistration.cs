@@ -12,7 +12,8 @@ namespace Accounts.Functions.Telemetry;
 /// OpenTelemetry traces (requests, outgoing HTTP, Azure SDK storage and Service Bus calls), logs and metrics (ASP.NET
 /// Core, HttpClient and the "Accounts" meter, <see cref="AccountsMetrics"/>). Exported to Azure Monitor when
 /// APPLICATIONINSIGHTS_CONNECTION_STRING is set, over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (both may be), and
-/// nowhere otherwise. The OTLP exporter reads the other OTEL_* settings (protocol, headers) itself.
+/// nowhere otherwise (then no spans are made at all). The OTLP exporter reads the other OTEL_* settings (protocol,
+/// headers) itself.
 /// </summary>
 public static class TelemetryRegistration
 {
@@ -22,28 +23,38 @@ public static class TelemetryRegistration
 
     public static WebApplicationBuilder AddAccountsTelemetry(this WebApplicationBuilder builder)
     {
-        // The Azure SDKs emit their spans through ActivitySource ("Azure.*") only with this switch on.
-        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
-
+        var azureMonitor = !string.IsNullOrWhiteSpace(builder.Configuration[AzureMonitorKey]);
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing.AddSource("Azure.*"))
             .WithMetrics(metrics => metrics.AddMeter(AccountsMetrics.MeterName))
             .WithLogging();
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[AzureMonitorKey]))
+        // Spans are made only when something exports them: a tracer provider with no exporter still builds and tags an
+        // activity for every request and every storage call, which costs CPU on each of them for nothing (measured
+        // by the benchmark, README "Benchmarks"). Metrics cost nothing until a reader collects them.
+        if (azureMonitor || otlp)
+        {
+            // The Azure SDKs emit their spans through ActivitySource ("Azure.*") only with this switch on.
+            AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+            telemetry.WithTracing(tracing => tracing.AddSource("Azure.*"));
+        }
+
+        if (azureMonitor)
         {
             // The distro brings its own ASP.NET Core and HttpClient instrumentation; adding ours too would double them.
             telemetry.UseAzureMonitor(options => options.ConnectionString = builder.Configuration[AzureMonitorKey]);
         }
         else
         {
-            telemetry
-                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            telemetry.WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            if (otlp)
+            {
+                telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            }
         }
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        if (otlp)
         {
             telemetry
                 .WithTracing(tracing => tracing.AddOtlpExporter())

@@ -8,7 +8,10 @@ using OpenTelemetry.Trace;
 
 namespace Accounts.Functions.Tests.Telemetry;
 
-/// <summary>Telemetry leaves the process only where configured: an OTLP collector, or Azure Monitor's ingestion endpoint.</summary>
+/// <summary>
+/// Telemetry leaves the process only where configured: an OTLP collector, or Azure Monitor's ingestion endpoint; with
+/// neither, no spans are made at all.
+/// </summary>
 public sealed class ExportTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
@@ -29,6 +32,20 @@ public sealed class ExportTests(AppFixture app) : IClassFixture<AppFixture>
         var paths = await RunAsync(collector, b => b.UseSetting(TelemetryRegistration.AzureMonitorKey,
             $"InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint={collector.Url}/"));
         Assert.Contains(paths, p => p.EndsWith("/track", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_an_exporter_no_spans_are_made()
+    {
+        await using var factory = new TestingAppFactory(app.StorageConnectionString, app.TablePrefix, _ => { });
+        using (var client = factory.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        }
+
+        // No tracer provider, so requests and storage calls make no activities; the metrics provider stays for the meter.
+        Assert.Null(factory.Services.GetService<TracerProvider>());
+        Assert.NotNull(factory.Services.GetService<MeterProvider>());
     }
 
     private async Task<List<string>> RunAsync(CollectorStub collector, Action<IWebHostBuilder> configure)
