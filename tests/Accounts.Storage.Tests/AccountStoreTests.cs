@@ -122,6 +122,34 @@ public sealed class AccountStoreTests(AzuriteFixture azurite) : TablesTest(azuri
     }
 
     [Fact]
+    public async Task A_number_found_once_is_found_again_by_its_account_alone()
+    {
+        var store = Store;
+        var account = await store.InsertAsync(NewAccount("t1", "h") with { AccountNumber = "2234567890" }, Ct);
+        Assert.Equal(account.Id, (await store.FindByNumberAsync("t1", "2234567890", Ct))?.Id);
+
+        // With the index row gone, only the remembered id can find it: the second lookup reads the account alone.
+        await Tables.AccountIndex.Client.DeleteEntityAsync(AccountIndexRows.NumberPartition("t1"), KeyEncoder.Encode("2234567890"),
+            cancellationToken: Ct);
+
+        Assert.Equal(account.Id, (await store.FindByNumberAsync("t1", "2234567890", Ct))?.Id);
+        Assert.Null(await Store.FindByNumberAsync("t1", "2234567890", Ct));
+        Assert.Null(await store.FindByNumberAsync("t2", "2234567890", Ct));
+    }
+
+    [Fact]
+    public async Task A_remembered_id_whose_account_no_longer_has_the_number_is_not_returned()
+    {
+        var store = Store;
+        var account = await store.InsertAsync(NewAccount("t1", "h") with { AccountNumber = "3234567890" }, Ct);
+        Assert.NotNull(await store.FindByNumberAsync("t1", "3234567890", Ct));
+
+        await store.UpdateAsync(account with { AccountNumber = "3234567899" }, Ct);
+
+        Assert.Null(await store.FindByNumberAsync("t1", "3234567890", Ct));
+    }
+
+    [Fact]
     public async Task An_account_number_indexed_for_another_account_refuses_the_insert()
     {
         await Store.InsertAsync(NewAccount("t1", "h") with { AccountNumber = "555" }, Ct);

@@ -12,14 +12,10 @@ namespace Accounts.Core.Deposits;
 /// </summary>
 public sealed class DepositService(IAccountStore accounts, LedgerService ledger, ReceivingRules rules)
 {
-    /// <summary>Account numbers whose id is remembered; far more than the accounts receiving deposits at one time.</summary>
-    public const int CachedNumbers = 50_000;
-
-    private readonly AccountNumberCache _numbers = new(CachedNumbers);
-
     public async Task<DepositOutcome> ApplyAsync(DepositEvent deposit, CancellationToken ct)
     {
-        var account = await FindAsync(deposit.TenantId, deposit.AccountNumber, ct);
+        // Read fresh for every deposit (status, block, expiry): the store remembers only which id a number names.
+        var account = await accounts.FindByNumberAsync(deposit.TenantId, deposit.AccountNumber, ct);
         if (account is null)
         {
             return new DepositOutcome(DepositStatus.Rejected, $"unknown account number {deposit.AccountNumber}; refund due", null, null);
@@ -50,32 +46,6 @@ public sealed class DepositService(IAccountStore accounts, LedgerService ledger,
         }
 
         return new DepositOutcome(DepositStatus.Applied, null, account.Id, entry.Id);
-    }
-
-    /// <summary>
-    /// The account with this number, read fresh. Its id comes from the cache when known (one read instead of the index
-    /// read and the account read); the account read must confirm the number, or the full lookup decides.
-    /// </summary>
-    private async Task<Account?> FindAsync(string tenantId, string accountNumber, CancellationToken ct)
-    {
-        if (_numbers.TryGet(tenantId, accountNumber, out var accountId))
-        {
-            var known = await accounts.GetAsync(tenantId, accountId, ct);
-            if (known is not null && string.Equals(known.AccountNumber, accountNumber, StringComparison.Ordinal))
-            {
-                return known;
-            }
-
-            _numbers.Forget(tenantId, accountNumber);
-        }
-
-        var found = await accounts.FindByNumberAsync(tenantId, accountNumber, ct);
-        if (found is not null)
-        {
-            _numbers.Remember(tenantId, accountNumber, found.Id);
-        }
-
-        return found;
     }
 }
 

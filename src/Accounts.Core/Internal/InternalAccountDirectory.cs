@@ -18,7 +18,8 @@ public sealed class InternalAccountDirectory(IAccountStore accounts, AccountList
     /// </summary>
     public async Task<InternalAccountView> GetAsync(string tenantId, string idOrNumber, CancellationToken ct)
     {
-        var byNumber = await accounts.FindByNumberAsync(tenantId, idOrNumber, ct);
+        // Account numbers are digits and ids are UUIDs (which have hyphens), so an id needs no number lookup.
+        var byNumber = idOrNumber.Length > 0 && idOrNumber.All(char.IsAsciiDigit) ? await accounts.FindByNumberAsync(tenantId, idOrNumber, ct) : null;
         var account = byNumber is { Kind: AccountKind.Internal }
             ? await lifecycle.GetAsync(tenantId, byNumber.Id, AccountKind.Internal, null, ct)
             : await lifecycle.GetAsync(tenantId, idOrNumber, AccountKind.Internal, null, ct);

@@ -41,11 +41,13 @@ public static class VertexAccountApi
             next is { } position ? new ListCursor(position).Encode() : null), VertexJson.Options);
     }
 
-    public static async Task<IResult> GetDetails(HttpContext http, EntityProduct accounts, AccountLifecycle lifecycle)
+    public static async Task<IResult> GetDetails(HttpContext http, AccountLifecycle lifecycle)
     {
         var caller = VertexCaller.Of(http);
         var accountId = VertexInput.Uuid((await VertexInput.BodyAsync<VertexAccountIdRequest>(http)).AccountId, "account_id");
-        var (account, _) = await accounts.GetOwnedAsync(caller.TenantId(AccountNotFound(accountId)), accountId, http.RequestAborted);
+
+        // The account alone: the reply shows nothing of its entity, and an entity is never deleted once it has accounts.
+        var account = await lifecycle.GetAsync(caller.TenantId(AccountNotFound(accountId)), accountId, AccountKind.Entity, null, http.RequestAborted);
         var balance = await lifecycle.BalanceAsync(account, http.RequestAborted);
         return Results.Json(new VertexAccountDetails(account.Id, account.AccountNumber, Money.Format(balance.Posted, balance.Currency),
             Money.Format(balance.Available, balance.Currency), Metadata(account)), VertexJson.Options);

@@ -9,8 +9,8 @@ using Accounts.Core.Tests.NubanAccounts;
 namespace Accounts.Core.Tests.Deposits;
 
 /// <summary>
-/// <see cref="DepositService"/> remembers which account a number belongs to, but reads the account itself for every
-/// deposit: a status change takes effect at once, and a remembered id is used only while its account has the number.
+/// <see cref="DepositService"/> reads the account itself for every deposit (the store may remember only which id a
+/// number names): a status change takes effect at once, and a deposit goes to the account that has the number now.
 /// </summary>
 public class DepositAccountLookupTests
 {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Accounts.Core.Deposits;
+namespace Accounts.Storage.Accounts;
 
 /// <summary>
 /// Which account id a tenant's account number belongs to, remembered from earlier lookups. Safe to keep because that
