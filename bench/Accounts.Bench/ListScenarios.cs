@@ -21,7 +21,7 @@ public static class ListScenarios
     {
         var tenant = await BenchTenant.CreateAsync(http, $"list-{dialect.ToLowerInvariant()}");
         var template = await open(tenant);
-        var cloner = await RowCloner.OfAsync(appTables, template.Id, template.Number, firstSerial: 9 * (long)Math.Pow(10, template.Number.Length - 1));
+        var cloner = await RowCloner.OfAsync(appTables, tenant.Id, template.Id, template.Number, firstSerial: 9 * (long)Math.Pow(10, template.Number.Length - 1));
         var points = new List<ListPoint>();
         var held = 1;
         foreach (var size in sizes)
