@@ -18,6 +18,7 @@ using Accounts.Storage.Tables;
 using Accounts.Storage.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Accounts.Storage;
@@ -29,7 +30,8 @@ public static class StorageServiceCollectionExtensions
     /// DefaultAzureCredential: the app's managed identity in Azure) or with a connection string: Storage:ConnectionString,
     /// else AzureWebJobsStorage (what the Functions host uses), else local Azurite. Giving both Storage:TableEndpoint
     /// and Storage:ConnectionString is an error. Storage:OperationTimeoutSeconds and
-    /// Storage:AttemptTimeoutSeconds bound each storage call (see <see cref="TableStorageOptions"/>). Configuration is
+    /// Storage:AttemptTimeoutSeconds bound each storage call (see <see cref="TableStorageOptions"/>);
+    /// Accounts:RecentReadSeconds bounds how old a shown account may be (see <see cref="RecentReads"/>). Configuration is
     /// read when the stores are first resolved, so overrides added after this call (test hosts) still apply.
     /// </summary>
     public static IServiceCollection AddAccountsStorage(this IServiceCollection services, IConfiguration configuration)
@@ -62,6 +64,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITableInitializer>(sp => sp.GetRequiredService<TableInitializer>());
         services.AddSingleton<ILedgerStore, TableLedgerStore>();
         services.AddSingleton<IBookSequence, TableBookSequence>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => Seconds(configuration, RecentReads.Setting, allowZero: true) is { } bound ? new RecentReads(bound) : RecentReads.Default);
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<IAccountLists, TableAccountLists>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
@@ -77,7 +81,7 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    private static TimeSpan? Seconds(IConfiguration configuration, string key)
+    private static TimeSpan? Seconds(IConfiguration configuration, string key, bool allowZero = false)
     {
         var text = NonEmpty(configuration[key]);
         if (text is null)
@@ -86,9 +90,9 @@ public static class StorageServiceCollectionExtensions
         }
 
         return double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture,
-            out var seconds) && seconds is > 0 and <= 300
+            out var seconds) && (seconds > 0 || (allowZero && seconds == 0)) && seconds <= 300
             ? TimeSpan.FromSeconds(seconds)
-            : throw new FormatException($"{key} must be a number of seconds from 0 to 300, not '{text}'");
+            : throw new FormatException($"{key} must be a number of seconds {(allowZero ? "from 0" : "above 0")} up to 300, not '{text}'");
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -92,7 +92,7 @@ public sealed class AccountListStoreTests(AzuriteFixture azurite) : TablesTest(a
     [Fact]
     public async Task A_tenant_is_covered_by_lists_when_it_had_no_accounts_at_first_use_and_that_is_kept()
     {
-        var accounts = new TableAccountStore(Tables);
+        var accounts = new TableAccountStore(Tables, TimeProvider.System, RecentReads.Default);
         await accounts.InsertAsync(Account("legacy-tenant"), Ct);
 
         var fresh = await Store.CoversTenantAsync("fresh-tenant", Ct);

@@ -10,7 +10,7 @@ public sealed class AccountStoreTests(AzuriteFixture azurite) : TablesTest(azuri
 {
     private static readonly DateTimeOffset Created = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    private TableAccountStore Store => new(Tables);
+    private TableAccountStore Store => new(Tables, TimeProvider.System, RecentReads.Default);
 
     [Fact]
     public async Task An_inserted_account_reads_back_with_every_field_and_a_version()
@@ -175,7 +175,7 @@ public sealed class AccountStoreTests(AzuriteFixture azurite) : TablesTest(azuri
         Assert.Equal([newer.Id], dynamic.Select(a => a.Id));
     }
 
-    private static Account NewAccount(string tenantId, string holderId, DateTimeOffset? createdAt = null) => new()
+    internal static Account NewAccount(string tenantId, string holderId, DateTimeOffset? createdAt = null) => new()
     {
         Id = Guid.CreateVersion7().ToString(),
         TenantId = tenantId,

@@ -20,7 +20,7 @@ public sealed class StoredFormatTests(AzuriteFixture azurite) : TablesTest(azuri
     [Fact]
     public async Task Times_and_amounts_are_stored_as_int64_and_json_as_before()
     {
-        var account = await new TableAccountStore(Tables).InsertAsync(Account() with
+        var account = await new TableAccountStore(Tables, TimeProvider.System, RecentReads.Default).InsertAsync(Account() with
         {
             ExpectedAmountMinor = 5_000_000_000,
             ExpiresAt = DateTimeOffset.MinValue,

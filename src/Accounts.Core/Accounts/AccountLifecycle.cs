@@ -56,14 +56,12 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountLists lists,
     }
 
     /// <summary>The tenant's account of <paramref name="kind"/> (and of <paramref name="holderId"/>, when given), or NotFound.</summary>
-    public async Task<Account> GetAsync(string tenantId, string accountId, AccountKind kind, string? holderId, CancellationToken ct)
-    {
-        var account = await accounts.GetAsync(tenantId, accountId, ct);
-        return account is not null && account.Kind == kind && (holderId is null || account.HolderId == holderId)
-            && !(account.IsClosed && AccountPolicy.Of(kind).HidesClosed)
-            ? account
-            : throw DomainException.NotFound($"account {accountId} was not found");
-    }
+    public async Task<Account> GetAsync(string tenantId, string accountId, AccountKind kind, string? holderId, CancellationToken ct) =>
+        Visible(await accounts.GetAsync(tenantId, accountId, ct), accountId, kind, holderId);
+
+    /// <summary>As <see cref="GetAsync"/>, for showing the account only: as recent as <see cref="RecentReads"/> allows.</summary>
+    public async Task<Account> ShowAsync(string tenantId, string accountId, AccountKind kind, string? holderId, CancellationToken ct) =>
+        Visible(await accounts.GetRecentAsync(tenantId, accountId, ct), accountId, kind, holderId);
 
     /// <summary>The holder's accounts of <paramref name="kind"/>, oldest first: reads the holder's whole list.</summary>
     public Task<IReadOnlyList<Account>> ListAsync(string tenantId, string holderId, AccountKind kind, CancellationToken ct) =>
@@ -165,6 +163,12 @@ public sealed class AccountLifecycle(IAccountStore accounts, AccountLists lists,
             throw DomainException.Conflict($"account {account.Id} is closed and cannot be {verb}");
         }
     }
+
+    private static Account Visible(Account? account, string accountId, AccountKind kind, string? holderId) =>
+        account is not null && account.Kind == kind && (holderId is null || account.HolderId == holderId)
+            && !(account.IsClosed && AccountPolicy.Of(kind).HidesClosed)
+            ? account
+            : throw DomainException.NotFound($"account {accountId} was not found");
 
     private static void CheckStatus(AccountStatus? status)
     {

@@ -1,3 +1,5 @@
+using Accounts.Core.Caching;
+
 namespace Accounts.Core.Accounts;
 
 /// <summary>
@@ -11,14 +13,21 @@ namespace Accounts.Core.Accounts;
 /// a crash in between leaves nothing visible, and the retried open (same id) finds its positions taken already. A list
 /// whose head is missing was never created: it is built once from the accounts stored before lists existed.
 /// </remarks>
-public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
+public sealed class AccountLists(IAccountLists lists, IAccountStore accounts, TimeProvider clock, RecentReads recentReads)
 {
     /// <summary>The most slots and accounts read at once while a filter keeps asking for more.</summary>
     public const int MaxWindow = 200;
 
+    // Heads as read here, for showing which accounts a list holds (RecentAsync); every change of a list goes through here.
+    private readonly RecentValues<AccountList, AccountListHead> _recent = new(recentReads.Bound, RecentReads.Capacity, clock);
+
     /// <summary>The list's head, creating the list (from accounts stored before lists existed) if it has none.</summary>
-    public async Task<AccountListHead> HeadAsync(AccountList list, CancellationToken ct) =>
-        await lists.GetHeadAsync(list, ct) ?? await BuildAsync(list, ct);
+    public async Task<AccountListHead> HeadAsync(AccountList list, CancellationToken ct)
+    {
+        var head = await lists.GetHeadAsync(list, ct) ?? await BuildAsync(list, ct);
+        _recent.Remember(list, head);
+        return head;
+    }
 
     /// <summary>Appends a new account to every list it belongs to; returns its creation time (its time in its kind's list).</summary>
     public async Task<DateTimeOffset> AppendAsync(AccountOpening opening, DateTimeOffset now, CancellationToken ct)
@@ -31,7 +40,8 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
         // only be opened under a stored parent.
         if (AccountPolicy.Of(opening.Kind).HasSubAccounts)
         {
-            await lists.CreateAsync(AccountList.OfParent(opening.TenantId, opening.Kind, opening.AccountId), [], ct);
+            var subAccounts = AccountList.OfParent(opening.TenantId, opening.Kind, opening.AccountId);
+            _recent.Remember(subAccounts, await lists.CreateAsync(subAccounts, [], ct));
         }
 
         return createdAt;
@@ -40,14 +50,21 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
     // Creating the list first if it has never been created (then the append is tried again, on the created list).
     private async Task<DateTimeOffset> AppendAsync(AccountList list, string accountId, DateTimeOffset now, CancellationToken ct)
     {
-        if (await lists.AppendAsync(list, accountId, now, ct) is { } at)
+        try
         {
-            return at;
-        }
+            if (await lists.AppendAsync(list, accountId, now, ct) is { } at)
+            {
+                return at;
+            }
 
-        await HeadAsync(list, ct);
-        return await lists.AppendAsync(list, accountId, now, ct)
-            ?? throw new InvalidOperationException($"Account list {list.Scope} has no head after it was created");
+            await HeadAsync(list, ct);
+            return await lists.AppendAsync(list, accountId, now, ct)
+                ?? throw new InvalidOperationException($"Account list {list.Scope} has no head after it was created");
+        }
+        finally
+        {
+            _recent.Forget(list);
+        }
     }
 
     /// <summary>Counts the account as closed in each of its lists (exactly once each).</summary>
@@ -55,7 +72,14 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
         Task.WhenAll(AccountList.Of(account.TenantId, account.Kind, account.HolderId, account.ParentId).Select(async list =>
         {
             await HeadAsync(list, ct);
-            await lists.MarkClosedAsync(list, account.Id, ct);
+            try
+            {
+                await lists.MarkClosedAsync(list, account.Id, ct);
+            }
+            finally
+            {
+                _recent.Forget(list);
+            }
         }));
 
     /// <summary>
@@ -63,8 +87,12 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
     /// on (towards the end, or towards the start when <paramref name="forward"/> is false), read in windows that grow
     /// from the page size up to <see cref="MaxWindow"/>.
     /// </summary>
-    public async Task<IReadOnlyList<ListedAccount>> ReadAsync(AccountList list, AccountListHead head, long from, bool forward, int want,
-        Func<Account, bool> keep, CancellationToken ct)
+    public Task<IReadOnlyList<ListedAccount>> ReadAsync(AccountList list, AccountListHead head, long from, bool forward, int want,
+        Func<Account, bool> keep, CancellationToken ct) =>
+        ReadAsync(list, head, from, forward, want, keep, recent: false, ct);
+
+    private async Task<IReadOnlyList<ListedAccount>> ReadAsync(AccountList list, AccountListHead head, long from, bool forward, int want,
+        Func<Account, bool> keep, bool recent, CancellationToken ct)
     {
         var found = new List<ListedAccount>();
         var window = Math.Clamp(want, 1, MaxWindow);
@@ -74,7 +102,8 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
             var first = forward ? position : Math.Max(0, position - window + 1);
             var count = (int)(forward ? Math.Min(window, head.Appended - position) : position - first + 1);
             var ids = await lists.SlotsAsync(list, head, first, count, ct);
-            var rows = await Task.WhenAll(ids.Select(id => id is null ? Task.FromResult<Account?>(null) : accounts.GetAsync(list.TenantId, id, ct)));
+            var rows = await Task.WhenAll(ids.Select(id => id is null ? Task.FromResult<Account?>(null)
+                : recent ? accounts.GetRecentAsync(list.TenantId, id, ct) : accounts.GetAsync(list.TenantId, id, ct)));
             var listed = rows.Select((account, i) => (Account: account, Position: first + i))
                 .Where(r => r.Account is not null && list.Contains(r.Account) && keep(r.Account))
                 .Select(r => new ListedAccount(r.Position, r.Account!));
@@ -87,12 +116,20 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts)
     }
 
     /// <summary>Every account of the list accepted by <paramref name="keep"/>, in list order: costs the whole list.</summary>
-    public async Task<IReadOnlyList<Account>> AllAsync(AccountList list, Func<Account, bool> keep, CancellationToken ct)
-    {
-        var head = await HeadAsync(list, ct);
-        return (await ReadAsync(list, head, 0, forward: true, (int)Math.Min(int.MaxValue, head.Appended), keep, ct))
+    public async Task<IReadOnlyList<Account>> AllAsync(AccountList list, Func<Account, bool> keep, CancellationToken ct) =>
+        await AllAsync(list, await HeadAsync(list, ct), keep, recent: false, ct);
+
+    /// <summary>
+    /// As <see cref="AllAsync(AccountList, Func{Account, bool}, CancellationToken)"/>, for showing the accounts only:
+    /// the list's head and its accounts as recent as <see cref="RecentReads"/> allows.
+    /// </summary>
+    public async Task<IReadOnlyList<Account>> AllRecentAsync(AccountList list, Func<Account, bool> keep, CancellationToken ct) =>
+        await AllAsync(list, _recent.TryGet(list, out var head) ? head : await HeadAsync(list, ct), keep, recent: true, ct);
+
+    private async Task<IReadOnlyList<Account>> AllAsync(AccountList list, AccountListHead head, Func<Account, bool> keep, bool recent,
+        CancellationToken ct) =>
+        (await ReadAsync(list, head, 0, forward: true, (int)Math.Min(int.MaxValue, head.Appended), keep, recent, ct))
             .Select(l => l.Account).ToList();
-    }
 
     // Accounts stored before lists existed, in their creation order; the store keeps only the first build. In a tenant
     // whose accounts were all opened with lists, a list without a head is empty: no scan.

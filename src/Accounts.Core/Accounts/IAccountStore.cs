@@ -15,6 +15,12 @@ public interface IAccountStore
     Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct);
 
     /// <summary>
+    /// The account for showing it: as read or written on this instance at most <see cref="RecentReads.Bound"/> ago,
+    /// or read now. Never for deciding a change: those read with <see cref="GetAsync"/> and write at the version read.
+    /// </summary>
+    Task<Account?> GetRecentAsync(string tenantId, string accountId, CancellationToken ct);
+
+    /// <summary>
     /// The holder's accounts, oldest first, by the holder index: a partition query. Lists are read from
     /// <see cref="AccountLists"/>; this builds a holder's list from accounts stored before lists existed.
     /// </summary>
@@ -27,6 +33,9 @@ public interface IAccountStore
     Task<IReadOnlyList<Account>> ListByTenantAsync(string tenantId, AccountKind? kind, CancellationToken ct);
 
     Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct);
+
+    /// <summary>The account with this number, for showing it: as recent as <see cref="GetRecentAsync"/> gives.</summary>
+    Task<Account?> FindRecentByNumberAsync(string tenantId, string accountNumber, CancellationToken ct);
 
     /// <summary>
     /// Claims <paramref name="accountNumber"/> at an institution for an account (insert-if-absent). False when the

@@ -19,10 +19,11 @@ public sealed class InternalAccountDirectory(IAccountStore accounts, AccountList
     public async Task<InternalAccountView> GetAsync(string tenantId, string idOrNumber, CancellationToken ct)
     {
         // Account numbers are digits and ids are UUIDs (which have hyphens), so an id needs no number lookup.
-        var byNumber = idOrNumber.Length > 0 && idOrNumber.All(char.IsAsciiDigit) ? await accounts.FindByNumberAsync(tenantId, idOrNumber, ct) : null;
-        var account = byNumber is { Kind: AccountKind.Internal }
-            ? await lifecycle.GetAsync(tenantId, byNumber.Id, AccountKind.Internal, null, ct)
-            : await lifecycle.GetAsync(tenantId, idOrNumber, AccountKind.Internal, null, ct);
+        var byNumber = idOrNumber.Length > 0 && idOrNumber.All(char.IsAsciiDigit)
+            ? await accounts.FindRecentByNumberAsync(tenantId, idOrNumber, ct)
+            : null;
+        var account = await lifecycle.ShowAsync(tenantId, byNumber is { Kind: AccountKind.Internal } ? byNumber.Id : idOrNumber,
+            AccountKind.Internal, null, ct);
         return (await ViewAsync([account], ct))[0];
     }
 
@@ -61,7 +62,7 @@ public sealed class InternalAccountDirectory(IAccountStore accounts, AccountList
         var level = new List<string> { account.Id };
         while (level.Count > 0)
         {
-            var children = await Task.WhenAll(level.Select(id => lists.AllAsync(AccountList.OfParent(account.TenantId, account.Kind, id), _ => true, ct)));
+            var children = await Task.WhenAll(level.Select(id => lists.AllRecentAsync(AccountList.OfParent(account.TenantId, account.Kind, id), _ => true, ct)));
             var next = children.SelectMany(c => c).Where(c => visited.Add(c.Id)).ToList();
             found.AddRange(next);
             level = next.Select(c => c.Id).ToList();

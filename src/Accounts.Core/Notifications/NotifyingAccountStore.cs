@@ -29,6 +29,8 @@ public sealed class NotifyingAccountStore(IAccountStore inner, INotificationStor
 
     public Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct) => inner.GetAsync(tenantId, accountId, ct);
 
+    public Task<Account?> GetRecentAsync(string tenantId, string accountId, CancellationToken ct) => inner.GetRecentAsync(tenantId, accountId, ct);
+
     public Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct) =>
         inner.ListByHolderAsync(tenantId, holderId, ct);
 
@@ -37,6 +39,9 @@ public sealed class NotifyingAccountStore(IAccountStore inner, INotificationStor
 
     public Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
         inner.FindByNumberAsync(tenantId, accountNumber, ct);
+
+    public Task<Account?> FindRecentByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
+        inner.FindRecentByNumberAsync(tenantId, accountNumber, ct);
 
     public Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct) =>
         inner.TryClaimNumberAsync(institutionCode, accountNumber, tenantId, accountId, ct);

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Accounts.Core.Caching;
 using Accounts.Core.Errors;
 using Accounts.Core.Security;
 
@@ -17,8 +17,8 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
 
     // Which tenant and key a hash belongs to never changes, so only found owners are cached; whether the key is still
     // active is read from the tenant, whose cache entry is bounded.
-    private readonly ConcurrentDictionary<string, ApiKeyOwner> _owners = new();
-    private readonly ConcurrentDictionary<string, (Tenant Tenant, DateTimeOffset CachedUntil)> _tenants = new();
+    private readonly RecentValues<string, ApiKeyOwner> _owners = new(Timeout.InfiniteTimeSpan, MaxCached, clock);
+    private readonly RecentValues<string, Tenant> _tenants = new(CacheBound, MaxCached, clock);
 
     /// <summary>Throws Unauthorized for an unknown or revoked key.</summary>
     public async Task<Tenant> AuthenticateAsync(string apiKey, CancellationToken ct) =>
@@ -28,12 +28,12 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
     public async Task<AuthenticatedKey> AuthenticateKeyAsync(string apiKey, CancellationToken ct)
     {
         var keyHash = hash.HashApiKey(apiKey);
-        if (!_owners.TryGetValue(keyHash, out var owner))
+        if (!_owners.TryGet(keyHash, out var owner))
         {
             owner = await store.FindApiKeyAsync(keyHash, ct);
             if (owner is not null)
             {
-                Remember(_owners, keyHash, owner);
+                _owners.Remember(keyHash, owner);
             }
         }
 
@@ -45,10 +45,9 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
 
     public async Task<Tenant?> GetAsync(string tenantId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (_tenants.TryGetValue(tenantId, out var cached) && cached.CachedUntil > now)
+        if (_tenants.TryGet(tenantId, out var cached))
         {
-            return cached.Tenant;
+            return cached;
         }
 
         var record = await store.GetAsync(tenantId, ct);
@@ -58,12 +57,12 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
         }
 
         var tenant = box.Open(record);
-        Remember(_tenants, tenantId, (tenant, now + CacheBound));
+        _tenants.Remember(tenantId, tenant);
         return tenant;
     }
 
     /// <summary>Drops the cached tenant, so the next request reads what was just written.</summary>
-    public void Forget(string tenantId) => _tenants.TryRemove(tenantId, out _);
+    public void Forget(string tenantId) => _tenants.Forget(tenantId);
 
     /// <summary>
     /// Creates or overwrites a tenant from configuration (the development tenant): its secrets become exactly the
@@ -98,16 +97,6 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
                 Forget(registration.Id);
             }
         }
-    }
-
-    private static void Remember<T>(ConcurrentDictionary<string, T> cache, string key, T value)
-    {
-        if (cache.Count >= MaxCached)
-        {
-            cache.Clear(); // a cache, not a store: starting over only costs a storage read per caller
-        }
-
-        cache[key] = value;
     }
 }
 

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Accounts.Core.Caching;
 using Accounts.Core.Errors;
 using Accounts.Core.Security;
 
@@ -17,7 +17,7 @@ public sealed class TokenService(ITokenStore tokens, KeyedHash hash, TimeProvide
 
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, (AccessToken Token, DateTimeOffset CachedUntil)> _cache = new();
+    private readonly RecentValues<string, AccessToken> _cache = new(CacheFor, MaxCached, clock);
 
     public async Task<IssuedToken> IssueAsync(AuthenticatedKey caller, string clientSecret, CancellationToken ct)
     {
@@ -40,22 +40,12 @@ public sealed class TokenService(ITokenStore tokens, KeyedHash hash, TimeProvide
     {
         var now = clock.GetUtcNow();
         var tokenHash = hash.Of(TenantSecrets.AccessTokenPurpose, token);
-        AccessToken? stored;
-        if (_cache.TryGetValue(tokenHash, out var cached) && cached.CachedUntil > now)
-        {
-            stored = cached.Token;
-        }
-        else
+        if (!_cache.TryGet(tokenHash, out var stored))
         {
             stored = await tokens.FindAsync(tokenHash, ct);
             if (stored is not null)
             {
-                if (_cache.Count >= MaxCached)
-                {
-                    _cache.Clear(); // a cache, not a store: starting over only costs a storage read per token
-                }
-
-                _cache[tokenHash] = (stored, now + CacheFor);
+                _cache.Remember(tokenHash, stored);
             }
         }
 
@@ -71,7 +61,7 @@ public sealed class TokenService(ITokenStore tokens, KeyedHash hash, TimeProvide
 
         if (stored.ExpiresAt <= now)
         {
-            _cache.TryRemove(tokenHash, out _);
+            _cache.Forget(tokenHash);
             throw DomainException.Unauthorized("access token has expired");
         }
     }

@@ -14,10 +14,13 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLists l
     public const string ClosedMessage = "account is closed - no operations can be performed on a closed account";
     public const int MaxLimit = 100;
 
-    /// <summary>The account of <paramref name="kind"/> with this number; any other kind or tenant is not found.</summary>
-    public async Task<Account> GetAsync(string tenantId, string accountNumber, AccountKind kind, CancellationToken ct)
+    /// <summary>
+    /// The account of <paramref name="kind"/> with this number, for showing it (as recent as <see cref="RecentReads"/>
+    /// allows); any other kind or tenant is not found.
+    /// </summary>
+    public async Task<Account> ShowAsync(string tenantId, string accountNumber, AccountKind kind, CancellationToken ct)
     {
-        var account = await FindAsync(tenantId, accountNumber, ct);
+        var account = Nuban(await accounts.FindRecentByNumberAsync(tenantId, accountNumber, ct), accountNumber);
         if (account.Kind != kind)
         {
             throw NotFound(kind, accountNumber);
@@ -67,13 +70,13 @@ public sealed class NubanAccountDirectory(IAccountStore accounts, AccountLists l
             : account with { Attributes = new Dictionary<string, string>(account.Attributes) { [NubanAttributes.CloseNote] = note.Trim() } },
             ct);
 
-    private async Task<Account> FindAsync(string tenantId, string accountNumber, CancellationToken ct)
-    {
-        var account = await accounts.FindByNumberAsync(tenantId, accountNumber, ct);
-        return account is { Kind: AccountKind.NubanStatic or AccountKind.NubanDynamic }
+    private async Task<Account> FindAsync(string tenantId, string accountNumber, CancellationToken ct) =>
+        Nuban(await accounts.FindByNumberAsync(tenantId, accountNumber, ct), accountNumber);
+
+    private static Account Nuban(Account? account, string accountNumber) =>
+        account is { Kind: AccountKind.NubanStatic or AccountKind.NubanDynamic }
             ? account
             : throw DomainException.NotFound($"no account found with account number {accountNumber}");
-    }
 
     private static void EnsureOpen(Account account)
     {

@@ -44,7 +44,7 @@ public static class NubanQueryApi
         NubanAccountDirectory directory, NubanProduct product, AccountLifecycle lifecycle)
     {
         var tenant = NubanCaller.Of(http);
-        var account = await directory.GetAsync(tenant.Id, NubanAccountNumber.Parse(accountNumber), kind, http.RequestAborted);
+        var account = await directory.ShowAsync(tenant.Id, NubanAccountNumber.Parse(accountNumber), kind, http.RequestAborted);
         var balance = await lifecycle.BalanceAsync(account, http.RequestAborted);
         return NubanResults.Ok(DetailMessage, NubanWire.Detail(account, balance, tenant, product.Institution));
     }

@@ -47,7 +47,7 @@ public static class VertexAccountApi
         var accountId = VertexInput.Uuid((await VertexInput.BodyAsync<VertexAccountIdRequest>(http)).AccountId, "account_id");
 
         // The account alone: the reply shows nothing of its entity, and an entity is never deleted once it has accounts.
-        var account = await lifecycle.GetAsync(caller.TenantId(AccountNotFound(accountId)), accountId, AccountKind.Entity, null, http.RequestAborted);
+        var account = await lifecycle.ShowAsync(caller.TenantId(AccountNotFound(accountId)), accountId, AccountKind.Entity, null, http.RequestAborted);
         var balance = await lifecycle.BalanceAsync(account, http.RequestAborted);
         return Results.Json(new VertexAccountDetails(account.Id, account.AccountNumber, Money.Format(balance.Posted, balance.Currency),
             Money.Format(balance.Available, balance.Currency), Metadata(account)), VertexJson.Options);

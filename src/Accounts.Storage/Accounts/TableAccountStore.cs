@@ -1,4 +1,5 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Caching;
 using Accounts.Core.Errors;
 using Accounts.Storage.Tables;
 using Azure.Data.Tables;
@@ -8,31 +9,53 @@ namespace Accounts.Storage.Accounts;
 /// <summary>
 /// Accounts live in one partition per tenant. Index rows (by holder, by number) are written before the account row
 /// and readers skip index rows without an account, so a crash between the writes leaves nothing visible and a
-/// retry of the same insert completes it.
+/// retry of the same insert completes it. Every account read or written here is remembered for
+/// <see cref="GetRecentAsync"/>; every write of an account row goes through this store.
 /// </summary>
-public sealed class TableAccountStore(StorageTables tables) : IAccountStore
+public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, RecentReads recentReads) : IAccountStore
 {
-    /// <summary>Account numbers whose id is remembered; far more than the accounts in use at one time.</summary>
-    public const int CachedNumbers = 50_000;
+    // Which account id a tenant's number belongs to never changes: the number index is written insert-if-absent and
+    // never deleted or repointed. Only the id is kept; the account is read as its caller asks.
+    private readonly RecentValues<(string TenantId, string Number), string> _numbers = new(Timeout.InfiniteTimeSpan, RecentReads.Capacity, clock);
 
-    private readonly AccountNumberCache _numbers = new(CachedNumbers);
+    private readonly RecentValues<(string TenantId, string AccountId), Account> _recent = new(recentReads.Bound, RecentReads.Capacity, clock);
 
     public async Task<Account> InsertAsync(Account account, CancellationToken ct)
     {
         await InsertIndexAsync(AccountIndexRows.Holder(account.TenantId, account.HolderId, account.Id), account.Id, ct);
         await InsertIndexAsync(AccountIndexRows.Number(account.TenantId, account.AccountNumber, account.Id), account.Id, ct);
         var etag = await tables.Accounts.InsertNewAsync(AccountRows.From(account with { Version = null }), $"Account '{account.Id}'", ct);
-        return account with { Version = etag };
+        return Remember(account with { Version = etag });
     }
 
-    public async Task<Account> UpdateAsync(Account account, CancellationToken ct) =>
-        account with { Version = await tables.Accounts.ReplaceIfCurrentAsync(AccountRows.From(account), $"Account '{account.Id}'", ct) };
+    public async Task<Account> UpdateAsync(Account account, CancellationToken ct)
+    {
+        try
+        {
+            return Remember(account with { Version = await tables.Accounts.ReplaceIfCurrentAsync(AccountRows.From(account), $"Account '{account.Id}'", ct) });
+        }
+        catch
+        {
+            // Changed by someone else, or not known whether this write landed: the next read here goes to storage.
+            _recent.Forget((account.TenantId, account.Id));
+            throw;
+        }
+    }
 
     public async Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct)
     {
         var row = await tables.Accounts.GetAsync(AccountRows.Partition(tenantId), AccountRows.Row(accountId), ct);
-        return row is null ? null : AccountRows.To(row);
+        if (row is null)
+        {
+            _recent.Forget((tenantId, accountId));
+            return null;
+        }
+
+        return Remember(AccountRows.To(row));
     }
+
+    public Task<Account?> GetRecentAsync(string tenantId, string accountId, CancellationToken ct) =>
+        _recent.TryGet((tenantId, accountId), out var account) ? Task.FromResult<Account?>(account) : GetAsync(tenantId, accountId, ct);
 
     public async Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct)
     {
@@ -59,13 +82,13 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
     }
 
     /// <summary>
-    /// The account with this number, read fresh. Its id comes from <see cref="AccountNumberCache"/> when known (one read
-    /// instead of the index read and the account read: deposits, Nuban reads and Internal reads by number all look up
-    /// by number); the account read must confirm the number, or the index decides.
+    /// The account with this number, read fresh. Its id is remembered once known (one read instead of the index read
+    /// and the account read: deposits, Nuban reads and Internal reads by number all look up by number); the account
+    /// read must confirm the number, or the index decides.
     /// </summary>
     public async Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct)
     {
-        if (_numbers.TryGet(tenantId, accountNumber, out var knownId))
+        if (_numbers.TryGet((tenantId, accountNumber), out var knownId))
         {
             var known = await GetAsync(tenantId, knownId, ct);
             if (known is not null && string.Equals(known.AccountNumber, accountNumber, StringComparison.Ordinal))
@@ -73,7 +96,7 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
                 return known;
             }
 
-            _numbers.Forget(tenantId, accountNumber);
+            _numbers.Forget((tenantId, accountNumber));
         }
 
         var index = await tables.AccountIndex.GetAsync(AccountIndexRows.NumberPartition(tenantId), KeyEncoder.Encode(accountNumber), ct);
@@ -88,9 +111,16 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
             return null;
         }
 
-        _numbers.Remember(tenantId, accountNumber, account.Id);
+        _numbers.Remember((tenantId, accountNumber), account.Id);
         return account;
     }
+
+    public async Task<Account?> FindRecentByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
+        _numbers.TryGet((tenantId, accountNumber), out var knownId)
+            && await GetRecentAsync(tenantId, knownId, ct) is { } known
+            && string.Equals(known.AccountNumber, accountNumber, StringComparison.Ordinal)
+            ? known
+            : await FindByNumberAsync(tenantId, accountNumber, ct);
 
     public async Task<bool> TryClaimNumberAsync(
         string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct)
@@ -107,6 +137,12 @@ public sealed class TableAccountStore(StorageTables tables) : IAccountStore
         var existing = await tables.AccountNumbers.GetAsync(claim.PartitionKey, claim.RowKey, ct)
             ?? throw new InvalidOperationException($"Number claim {claim.PartitionKey}/{claim.RowKey} vanished after a conflict");
         return existing.RequireString("TenantId") == tenantId && existing.RequireString("AccountId") == accountId;
+    }
+
+    private Account Remember(Account account)
+    {
+        _recent.Remember((account.TenantId, account.Id), account);
+        return account;
     }
 
     // Insert-if-absent; an existing row is fine only when it already points at this account (a retried insert).

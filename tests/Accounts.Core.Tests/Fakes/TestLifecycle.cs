@@ -15,7 +15,7 @@ internal sealed class TestLifecycle
         Ledger = new LedgerService(LedgerStore, Clock);
         Numbers = new AccountNumbers(Accounts, Pools, randomBelow);
         Keys = new IdempotencyKeys(Claims, Clock);
-        Lists = new AccountLists(ListStore, Accounts);
+        Lists = new AccountLists(ListStore, Accounts, Clock, RecentReads.Default);
         Lifecycle = new AccountLifecycle(Accounts, Lists, Numbers, Keys, new AccountSeal(Ledger), Ledger, Clock);
     }
 

@@ -56,6 +56,9 @@ internal sealed class InMemoryAccounts : IAccountStore
     public Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct) =>
         Task.FromResult(_rows.GetValueOrDefault((tenantId, accountId)));
 
+    // Memory is always current: the recent read is the read.
+    public Task<Account?> GetRecentAsync(string tenantId, string accountId, CancellationToken ct) => GetAsync(tenantId, accountId, ct);
+
     public Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Account>>(_rows.Values.Where(a => a.TenantId == tenantId && a.HolderId == holderId).ToList());
 
@@ -64,6 +67,9 @@ internal sealed class InMemoryAccounts : IAccountStore
 
     public Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
         Task.FromResult(_rows.Values.FirstOrDefault(a => a.TenantId == tenantId && a.AccountNumber == accountNumber));
+
+    public Task<Account?> FindRecentByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
+        FindByNumberAsync(tenantId, accountNumber, ct);
 
     /// <summary>Every number claimed so far, in claim order per call; a taken number is refused like the Table store does.</summary>
     public List<string> ClaimAttempts { get; } = [];

@@ -16,6 +16,8 @@ public sealed class AccountLookupFault(
 
     public Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct) => inner.GetAsync(tenantId, accountId, ct);
 
+    public Task<Account?> GetRecentAsync(string tenantId, string accountId, CancellationToken ct) => inner.GetRecentAsync(tenantId, accountId, ct);
+
     public Task<IReadOnlyList<Account>> ListByHolderAsync(string tenantId, string holderId, CancellationToken ct) =>
         inner.ListByHolderAsync(tenantId, holderId, ct);
 
@@ -25,6 +27,10 @@ public sealed class AccountLookupFault(
     /// <summary>Calls the test's replacement, which may call the real lookup through its last argument.</summary>
     public Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
         findByNumber(tenantId, accountNumber, ct, () => inner.FindByNumberAsync(tenantId, accountNumber, ct));
+
+    /// <summary>Shows go to the real store: the fault is in the deposit worker's (fresh) lookup.</summary>
+    public Task<Account?> FindRecentByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
+        inner.FindRecentByNumberAsync(tenantId, accountNumber, ct);
 
     public Task<bool> TryClaimNumberAsync(string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct) =>
         inner.TryClaimNumberAsync(institutionCode, accountNumber, tenantId, accountId, ct);

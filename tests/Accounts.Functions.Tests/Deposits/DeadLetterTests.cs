@@ -29,7 +29,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
         _factory = new TestingAppFactory(_azurite.ConnectionString, AzuriteFixture.NewTablePrefix(), builder => builder
             .UseSetting("Deposits:MaxDeliveryCount", "2")
             .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp =>
-                FailingLookups(new TableAccountStore(sp.GetRequiredService<StorageTables>()), PoisonNumber))));
+                FailingLookups(new TableAccountStore(sp.GetRequiredService<StorageTables>(), TimeProvider.System, RecentReads.Default), PoisonNumber))));
         await Factory.Services.GetRequiredService<Api.StartupGate>().WaitAsync(CancellationToken.None);
     }
 

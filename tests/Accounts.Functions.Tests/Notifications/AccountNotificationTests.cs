@@ -4,6 +4,7 @@ using Accounts.Core.NubanAccounts;
 using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
 using Accounts.Functions.Tests.Nuban;
+using Accounts.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Notifications;

@@ -1,4 +1,4 @@
-namespace Accounts.Functions.Tests.Nuban;
+namespace Accounts.TestSupport;
 
 /// <summary>Real time plus an offset that tests move forward, so expiry can be tested without waiting.</summary>
 public sealed class ShiftedClock : TimeProvider
