@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Accounts.Core.Batching;
 
 namespace Accounts.Core.Ledger;
 
@@ -6,7 +6,7 @@ namespace Accounts.Core.Ledger;
 /// Posts entries to books, idempotently by reference. Postings to the same book that wait together are applied in
 /// one atomic commit (group commit); a commit that loses a race with another process is rebuilt from fresh state.
 /// </summary>
-public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommitJournal? journal = null)
+public sealed class LedgerService
 {
     /// <summary>
     /// Intents per commit. Each posts at most one entry and one reference row; the head and a few balance rows
@@ -16,7 +16,18 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommi
 
     private const int MaxAttempts = 100;
 
-    private readonly ConcurrentDictionary<string, BookQueue> _queues = new(StringComparer.Ordinal);
+    private readonly ILedgerStore store;
+    private readonly TimeProvider clock;
+    private readonly ICommitJournal? journal;
+    private readonly GroupCommit<string, ILedgerIntent, IntentResult> _books;
+
+    public LedgerService(ILedgerStore store, TimeProvider clock, ICommitJournal? journal = null)
+    {
+        this.store = store;
+        this.clock = clock;
+        this.journal = journal;
+        _books = new GroupCommit<string, ILedgerIntent, IntentResult>(MaxBatch, CommitAsync, StringComparer.Ordinal);
+    }
 
     public async Task<PostResult> PostAsync(string bookId, Posting posting, CancellationToken ct)
     {
@@ -25,19 +36,12 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommi
     }
 
     /// <summary>Lets <paramref name="intent"/> decide on the book's current entries and commits what it decides.</summary>
-    public async Task<IntentResult> ApplyAsync(string bookId, ILedgerIntent intent, CancellationToken ct)
-    {
-        var pending = new PendingPosting(intent);
-        var queue = _queues.GetOrAdd(bookId, id => new BookQueue(id));
-        if (queue.Enqueue(pending))
-        {
-            // This caller drains the queue; the commit must finish even if the caller stops waiting, because other
-            // callers' postings ride in the same batch.
-            _ = Task.Run(() => DrainAsync(queue), CancellationToken.None);
-        }
-
-        return await pending.Completion.Task.WaitAsync(ct);
-    }
+    /// <remarks>
+    /// Intents for one book that wait together are decided and committed as one batch; the commit finishes even if
+    /// this caller stops waiting, because other callers' intents ride in it.
+    /// </remarks>
+    public Task<IntentResult> ApplyAsync(string bookId, ILedgerIntent intent, CancellationToken ct) =>
+        _books.SubmitAsync(bookId, intent, ct);
 
     /// <summary>Starts a zero balance in <paramref name="currency"/> unless the book already holds one (idempotent).</summary>
     public Task OpenBalanceAsync(string bookId, Money.Currency currency, CancellationToken ct) =>
@@ -49,31 +53,9 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommi
     public Task<IReadOnlyList<LedgerEntry>> QueryEntriesAsync(string bookId, EntryQuery query, CancellationToken ct) =>
         store.QueryEntriesAsync(bookId, query, ct);
 
-    private async Task DrainAsync(BookQueue queue)
+    private async Task CommitAsync(string bookId, IReadOnlyList<GroupMember<ILedgerIntent, IntentResult>> batch)
     {
-        while (queue.TakeBatch(MaxBatch) is { Count: > 0 } batch)
-        {
-            try
-            {
-                await CommitAsync(queue.BookId, batch);
-            }
-            catch (Exception ex)
-            {
-                foreach (var item in batch)
-                {
-                    item.Completion.TrySetException(ex);
-                }
-            }
-        }
-
-        // Idle queues are dropped so the map does not grow with every book ever posted to. A caller that still holds
-        // this queue starts its own drainer; two drainers for one book only cost a retried commit.
-        _queues.TryRemove(new KeyValuePair<string, BookQueue>(queue.BookId, queue));
-    }
-
-    private async Task CommitAsync(string bookId, IReadOnlyList<PendingPosting> batch)
-    {
-        var intents = batch.Select(p => p.Intent).ToList();
+        var intents = batch.Select(p => p.Item).ToList();
         var references = intents.SelectMany(i => i.References).Distinct(StringComparer.Ordinal).ToList();
         for (var attempt = 1; ; attempt++)
         {
@@ -99,11 +81,11 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider clock, ICommi
                     var outcome = plan.Outcomes[i];
                     if (outcome.Error is not null)
                     {
-                        batch[i].Completion.TrySetException(outcome.Error);
+                        batch[i].Fail(outcome.Error);
                     }
                     else
                     {
-                        batch[i].Completion.TrySetResult(outcome.Result!);
+                        batch[i].Complete(outcome.Result!);
                     }
                 }
 

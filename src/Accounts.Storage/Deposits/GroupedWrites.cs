@@ -1,60 +1,93 @@
-using System.Collections.Concurrent;
+using Accounts.Core.Batching;
 using Accounts.Storage.Tables;
+using Azure;
 using Azure.Data.Tables;
 
 namespace Accounts.Storage.Deposits;
 
 /// <summary>
 /// Writes of one kind to rows of one table, sent together: writes to the same partition that wait while an earlier
-/// group is being sent go in the next group, as one entity-group transaction (group commit), so under load each costs
-/// a fraction of a request. A caller's task completes only when its own row is written (or refused). A group that
-/// fails is all-or-nothing, so nothing of it was written: it is sent again row by row through <paramref name="single"/>,
-/// which gives each row its own result (a delete of a row already gone, an insert of a row that exists, a merge into a
-/// missing row each fail a whole transaction). A written group gives every row <c>true</c>.
-/// The transaction is sent once (never retried: a retry of one that landed would fail as if the rows were someone
-/// else's); a failed attempt is covered by the row-by-row sends, which <paramref name="single"/> makes safe to repeat.
+/// group is being sent go in the next group, as one entity-group transaction (<see cref="GroupCommit{TKey, TItem, TResult}"/>
+/// keyed by partition), so under load each costs a fraction of a request. A caller's task completes only when its own
+/// row is written (or refused). A group that fails is all-or-nothing, so nothing of it was written: it is sent again
+/// row by row through <c>single</c>, which gives each row its own result (a delete of a row already gone, an insert of
+/// a row that exists, a merge into a missing row each fail a whole transaction). A written group gives every row
+/// <c>true</c>. The transaction is sent once (never retried: a retry of one that landed would fail as if the rows were
+/// someone else's); a failed attempt is covered by the row-by-row sends, which <c>single</c> makes safe to repeat.
 /// </summary>
-internal sealed class GroupedWrites(StorageTable table, TableTransactionActionType kind, Func<TableEntity, CancellationToken, Task<bool>> single)
+internal sealed class GroupedWrites
 {
     /// <summary>Table Storage's limit of entities in one entity-group transaction.</summary>
     private const int MaxGroup = 100;
 
-    private readonly ConcurrentDictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
+    private readonly StorageTable table;
+    private readonly TableTransactionActionType kind;
+    private readonly Func<TableEntity, CancellationToken, Task<bool>> single;
+    private readonly GroupCommit<string, TableEntity, bool> groups;
+
+    private GroupedWrites(StorageTable table, TableTransactionActionType kind, Func<TableEntity, CancellationToken, Task<bool>> single)
+    {
+        this.table = table;
+        this.kind = kind;
+        this.single = single;
+        groups = new GroupCommit<string, TableEntity, bool>(MaxGroup, (_, group) => SendAsync(group), StringComparer.Ordinal, DistinctRows);
+    }
+
+    /// <summary>Inserts; a row alone answers false when it exists already.</summary>
+    public static GroupedWrites Inserts(StorageTable table) =>
+        new(table, TableTransactionActionType.Add, async (row, ct) => await table.TryInsertAsync(row, ct) is not null);
+
+    /// <summary>Inserts or replaces; always true.</summary>
+    public static GroupedWrites Upserts(StorageTable table) =>
+        new(table, TableTransactionActionType.UpsertReplace, async (row, ct) =>
+        {
+            await table.UpsertAsync(row, ct);
+            return true;
+        });
+
+    /// <summary>Merges into whatever version is stored; a row alone answers false when nothing is stored.</summary>
+    public static GroupedWrites Merges(StorageTable table) =>
+        new(table, TableTransactionActionType.UpdateMerge, async (row, ct) =>
+        {
+            try
+            {
+                // ETag "*": a merge into whatever version is stored, and a 404 (not an insert) when nothing is.
+                await table.MergeAsync(row.WithVersion(ETag.All.ToString()), ct);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Is(StorageStatus.NotFound))
+            {
+                return false;
+            }
+        });
+
+    /// <summary>Deletes whatever version is stored; a row alone answers false when it was gone already.</summary>
+    public static GroupedWrites Deletes(StorageTable table) =>
+        new(table, TableTransactionActionType.Delete, (row, ct) => table.DeleteAsync(row.PartitionKey, row.RowKey, version: null, ct));
 
     /// <summary>True when written; otherwise what <c>single</c> answered for the row alone.</summary>
-    public Task<bool> WriteAsync(TableEntity row, CancellationToken ct)
-    {
-        var write = new Write(row);
-        var partition = _partitions.GetOrAdd(row.PartitionKey, _ => new Partition());
-        if (partition.Enqueue(write))
-        {
-            // The sends must finish even if this caller stops waiting: other callers' rows ride in the same group.
-            _ = Task.Run(() => DrainAsync(row.PartitionKey, partition), CancellationToken.None);
-        }
+    public Task<bool> WriteAsync(TableEntity row, CancellationToken ct) => groups.SubmitAsync(row.PartitionKey, row, ct);
 
-        return write.Done.Task.WaitAsync(ct);
+    /// <summary>A transaction may touch a row once: a second write to a row waits for the next group.</summary>
+    private static Func<TableEntity, bool> DistinctRows()
+    {
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        return row => rows.Add(row.RowKey);
     }
 
-    private async Task DrainAsync(string key, Partition partition)
-    {
-        while (partition.TakeGroup() is { Count: > 0 } group)
-        {
-            await SendAsync(group);
-        }
-
-        // Idle partitions (one per minute of arrival) are dropped; a caller still holding this one starts its own drainer.
-        _partitions.TryRemove(new KeyValuePair<string, Partition>(key, partition));
-    }
-
-    private async Task SendAsync(List<Write> group)
+    private async Task SendAsync(IReadOnlyList<GroupMember<TableEntity, bool>> group)
     {
         if (group.Count > 1)
         {
             try
             {
-                var actions = group.Select(w => new TableTransactionAction(kind, w.Row, Azure.ETag.All)).ToList();
+                var actions = group.Select(w => new TableTransactionAction(kind, w.Item, ETag.All)).ToList();
                 await table.RunAsync(bounded => table.Once.SubmitTransactionAsync(actions, bounded), CancellationToken.None);
-                group.ForEach(w => w.Done.TrySetResult(true));
+                foreach (var write in group)
+                {
+                    write.Complete(true);
+                }
+
                 return;
             }
             catch (Exception)
@@ -67,62 +100,12 @@ internal sealed class GroupedWrites(StorageTable table, TableTransactionActionTy
         {
             try
             {
-                w.Done.TrySetResult(await single(w.Row, CancellationToken.None));
+                w.Complete(await single(w.Item, CancellationToken.None));
             }
             catch (Exception ex)
             {
-                w.Done.TrySetException(ex);
+                w.Fail(ex);
             }
         }));
-    }
-
-    private sealed class Write(TableEntity row)
-    {
-        public TableEntity Row { get; } = row;
-
-        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    /// <summary>Writes waiting for one partition; at most one drainer sends them (as in the ledger's book queues).</summary>
-    private sealed class Partition
-    {
-        private readonly List<Write> _waiting = [];
-        private bool _draining;
-
-        public bool Enqueue(Write write)
-        {
-            lock (_waiting)
-            {
-                _waiting.Add(write);
-                if (_draining)
-                {
-                    return false;
-                }
-
-                _draining = true;
-                return true;
-            }
-        }
-
-        /// <summary>Up to 100 waiting writes with distinct rows (a transaction may touch a row once); the rest wait.</summary>
-        public List<Write> TakeGroup()
-        {
-            lock (_waiting)
-            {
-                var rows = new HashSet<string>(StringComparer.Ordinal);
-                var group = new List<Write>();
-                foreach (var write in _waiting)
-                {
-                    if (group.Count < MaxGroup && rows.Add(write.Row.RowKey))
-                    {
-                        group.Add(write);
-                    }
-                }
-
-                _waiting.RemoveAll(group.Contains);
-                _draining = group.Count > 0;
-                return group;
-            }
-        }
     }
 }

@@ -11,23 +11,10 @@ namespace Accounts.Storage.Deposits;
 /// event is in flight, so the due query reads in-flight events, never the deposit history. Webhooks arriving together
 /// write (and remove) their rows together: one transaction per group of the same minute (<see cref="GroupedWrites"/>).
 /// </summary>
-public sealed class TableDepositOutbox : IDepositOutbox
+public sealed class TableDepositOutbox(StorageTables tables) : IDepositOutbox
 {
-    private readonly StorageTables tables;
-    private readonly GroupedWrites adds;
-    private readonly GroupedWrites removes;
-
-    public TableDepositOutbox(StorageTables tables)
-    {
-        this.tables = tables;
-        var table = tables.DepositOutbox;
-        adds = new GroupedWrites(table, TableTransactionActionType.UpsertReplace, async (row, ct) =>
-        {
-            await table.UpsertAsync(row, ct);
-            return true;
-        });
-        removes = new GroupedWrites(table, TableTransactionActionType.Delete, (row, ct) => table.DeleteAsync(row.PartitionKey, row.RowKey, version: null, ct));
-    }
+    private readonly GroupedWrites adds = GroupedWrites.Upserts(tables.DepositOutbox);
+    private readonly GroupedWrites removes = GroupedWrites.Deletes(tables.DepositOutbox);
 
     public async Task AddAsync(DepositOutboxEntry entry, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Accounts.Core.Deposits;
 using Accounts.Storage.Tables;
-using Azure;
 using Azure.Data.Tables;
 
 namespace Accounts.Storage.Deposits;
@@ -11,31 +10,10 @@ namespace Accounts.Storage.Deposits;
 /// (<see cref="GroupedWrites"/>); an insert so written carries no version (nothing updates a record by the version the
 /// webhook inserted).
 /// </summary>
-public sealed class TableDepositRecordStore : IDepositRecordStore
+public sealed class TableDepositRecordStore(StorageTables tables) : IDepositRecordStore
 {
-    private readonly StorageTables tables;
-    private readonly GroupedWrites inserts;
-    private readonly GroupedWrites outcomes;
-
-    public TableDepositRecordStore(StorageTables tables)
-    {
-        this.tables = tables;
-        var table = tables.Deposits;
-        inserts = new GroupedWrites(table, TableTransactionActionType.Add, async (row, ct) => await table.TryInsertAsync(row, ct) is not null);
-        outcomes = new GroupedWrites(table, TableTransactionActionType.UpdateMerge, async (row, ct) =>
-        {
-            try
-            {
-                // ETag "*": a merge into whatever version is stored, and a 404 (not an insert) when nothing is.
-                await table.MergeAsync(row.WithVersion(ETag.All.ToString()), ct);
-                return true;
-            }
-            catch (RequestFailedException e) when (e.Is(StorageStatus.NotFound))
-            {
-                return false;
-            }
-        });
-    }
+    private readonly GroupedWrites inserts = GroupedWrites.Inserts(tables.Deposits);
+    private readonly GroupedWrites outcomes = GroupedWrites.Merges(tables.Deposits);
 
     public async Task<(bool Inserted, DepositRecord Record)> TryInsertAsync(DepositRecord record, CancellationToken ct)
     {
