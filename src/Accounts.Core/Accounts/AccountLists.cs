@@ -24,8 +24,9 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts, Ti
     /// <summary>The list's head, creating the list (from accounts stored before lists existed) if it has none.</summary>
     public async Task<AccountListHead> HeadAsync(AccountList list, CancellationToken ct)
     {
+        var before = _recent.BeforeRead();
         var head = await lists.GetHeadAsync(list, ct) ?? await BuildAsync(list, ct);
-        _recent.Remember(list, head);
+        _recent.RememberRead(list, head, before);
         return head;
     }
 

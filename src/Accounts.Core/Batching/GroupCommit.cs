@@ -72,8 +72,26 @@ public sealed class GroupCommit<TKey, TItem, TResult>
         // Idle queues leave the map, so it does not grow with every key ever used. Only this queue is removed, never a
         // successor, and it is removed under its lock as it retires, so no item can slip into a queue no drainer serves.
         var unmap = () => _queues.TryRemove(new KeyValuePair<TKey, KeyQueue>(key, queue));
-        while (queue.TakeOrRetire(_maxGroup, _joinRule?.Invoke(), unmap) is { Count: > 0 } group)
+        while (true)
         {
+            List<GroupMember<TItem, TResult>> group;
+            try
+            {
+                group = queue.TakeOrRetire(_maxGroup, _joinRule?.Invoke(), unmap);
+            }
+            catch (Exception ex)
+            {
+                // A join rule that throws must not leave the key marked as drained by no one: whatever waits fails with
+                // it, and the key starts over with the next item.
+                queue.FailAllAndRetire(ex, unmap);
+                return;
+            }
+
+            if (group.Count == 0)
+            {
+                return;
+            }
+
             try
             {
                 await _commit(key, group);
@@ -153,13 +171,32 @@ public sealed class GroupCommit<TKey, TItem, TResult>
                 _waiting.AddRange(left);
                 if (group.Count == 0)
                 {
-                    _draining = false;
-                    _retired = true;
-                    unmap();
+                    Retire(unmap);
                 }
 
                 return group;
             }
+        }
+
+        /// <summary>Fails every waiting member with <paramref name="error"/> and retires the queue.</summary>
+        public void FailAllAndRetire(Exception error, Func<bool> unmap)
+        {
+            List<GroupMember<TItem, TResult>> waiting;
+            lock (_waiting)
+            {
+                waiting = [.. _waiting];
+                _waiting.Clear();
+                Retire(unmap);
+            }
+
+            waiting.ForEach(m => m.Fail(error));
+        }
+
+        private void Retire(Func<bool> unmap)
+        {
+            _draining = false;
+            _retired = true;
+            unmap();
         }
     }
 }

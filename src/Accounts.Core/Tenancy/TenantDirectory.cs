@@ -30,10 +30,11 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
         var keyHash = hash.HashApiKey(apiKey);
         if (!_owners.TryGet(keyHash, out var owner))
         {
+            var before = _owners.BeforeRead();
             owner = await store.FindApiKeyAsync(keyHash, ct);
             if (owner is not null)
             {
-                _owners.Remember(keyHash, owner);
+                _owners.RememberRead(keyHash, owner, before);
             }
         }
 
@@ -50,6 +51,7 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
             return cached;
         }
 
+        var before = _tenants.BeforeRead();
         var record = await store.GetAsync(tenantId, ct);
         if (record is null)
         {
@@ -57,7 +59,7 @@ public sealed class TenantDirectory(ITenantStore store, KeyedHash hash, SecretBo
         }
 
         var tenant = box.Open(record);
-        _tenants.Remember(tenantId, tenant);
+        _tenants.RememberRead(tenantId, tenant, before);
         return tenant;
     }
 

@@ -42,10 +42,11 @@ public sealed class TokenService(ITokenStore tokens, KeyedHash hash, TimeProvide
         var tokenHash = hash.Of(TenantSecrets.AccessTokenPurpose, token);
         if (!_cache.TryGet(tokenHash, out var stored))
         {
+            var before = _cache.BeforeRead();
             stored = await tokens.FindAsync(tokenHash, ct);
             if (stored is not null)
             {
-                _cache.Remember(tokenHash, stored);
+                _cache.RememberRead(tokenHash, stored, before);
             }
         }
 

@@ -44,6 +44,7 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
 
     public async Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct)
     {
+        var before = _recent.BeforeRead();
         var row = await tables.Accounts.GetAsync(AccountRows.Partition(tenantId), AccountRows.Row(accountId), ct);
         if (row is null)
         {
@@ -51,7 +52,9 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
             return null;
         }
 
-        return Remember(AccountRows.To(row));
+        var account = AccountRows.To(row);
+        _recent.RememberRead((tenantId, accountId), account, before);
+        return account;
     }
 
     public Task<Account?> GetRecentAsync(string tenantId, string accountId, CancellationToken ct) =>
@@ -99,6 +102,7 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
             _numbers.Forget((tenantId, accountNumber));
         }
 
+        var before = _numbers.BeforeRead();
         var index = await tables.AccountIndex.GetAsync(AccountIndexRows.NumberPartition(tenantId), KeyEncoder.Encode(accountNumber), ct);
         if (index is null)
         {
@@ -111,7 +115,7 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
             return null;
         }
 
-        _numbers.Remember((tenantId, accountNumber), account.Id);
+        _numbers.RememberRead((tenantId, accountNumber), account.Id, before);
         return account;
     }
 
@@ -139,6 +143,7 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
         return existing.RequireString("TenantId") == tenantId && existing.RequireString("AccountId") == accountId;
     }
 
+    // What this instance wrote: shown here at once.
     private Account Remember(Account account)
     {
         _recent.Remember((account.TenantId, account.Id), account);

@@ -87,6 +87,23 @@ public class GroupCommitTests
     }
 
     [Fact]
+    public async Task A_join_rule_that_throws_fails_what_waits_and_the_key_serves_later_items()
+    {
+        var commits = new HeldCommits();
+        commits.Open();
+        var rulesMade = 0;
+        var groups = commits.Make(maxGroup: 10, joinRule: () =>
+            Interlocked.Increment(ref rulesMade) == 1 ? throw new InvalidDataException("rule broke") : _ => true);
+
+        var failed = await Assert.ThrowsAsync<InvalidDataException>(() => groups.SubmitAsync("k", "a", CancellationToken.None).WaitAsync(Patience));
+        Assert.Equal("rule broke", failed.Message);
+        await EventuallyAsync(() => groups.KeysInUse == 0);
+
+        Assert.Equal("B", await groups.SubmitAsync("k", "b", CancellationToken.None).WaitAsync(Patience));
+        Assert.Equal([["b"]], commits.Groups);
+    }
+
+    [Fact]
     public async Task An_idle_key_is_dropped_and_a_later_item_starts_a_new_drainer()
     {
         var commits = new HeldCommits();
