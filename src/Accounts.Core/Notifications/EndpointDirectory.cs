@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Accounts.Core.Caching;
 
 namespace Accounts.Core.Notifications;
 
@@ -10,20 +10,22 @@ public sealed class EndpointDirectory(INotificationStore store, TimeProvider clo
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, (bool Any, DateTimeOffset Until)> _known = new(StringComparer.Ordinal);
+    private const int MaxCached = 10_000;
+
+    private readonly RecentValues<string, bool> _known = new(CacheFor, MaxCached, clock);
 
     public async Task<bool> HasEndpointsAsync(string tenantId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (_known.TryGetValue(tenantId, out var known) && known.Until > now)
+        if (_known.TryGet(tenantId, out var any))
         {
-            return known.Any;
+            return any;
         }
 
-        var any = (await store.ListEndpointsAsync(tenantId, ct)).Any(e => e.Enabled);
-        _known[tenantId] = (any, now + CacheFor);
+        var before = _known.BeforeRead();
+        any = (await store.ListEndpointsAsync(tenantId, ct)).Any(e => e.Enabled);
+        _known.RememberRead(tenantId, any, before);
         return any;
     }
 
-    public void Forget(string tenantId) => _known.TryRemove(tenantId, out _);
+    public void Forget(string tenantId) => _known.Forget(tenantId);
 }

@@ -17,21 +17,7 @@ public static class RequeueDepositsFunction
     /// <summary>Every 30 seconds (NCRONTAB, seconds first): with the 30 s grace period an event is requeued within a minute.</summary>
     public const string Schedule = "*/30 * * * * *";
 
-    public static async Task<IResult> HandleAsync(HttpContext http, DepositOutboxSweeper sweeper, StartupGate gate,
-        ILogger<DepositOutboxSweeper> logger)
-    {
-        await gate.WaitAsync(http.RequestAborted);
-        try
-        {
-            var requeued = await sweeper.SweepAsync(http.RequestAborted);
-            return new InvocationResponse(new Dictionary<string, object?>(), [$"{Name}: {requeued} deposit events queued again"],
-                new { requeued }).Completed();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Timers are not retried, and the host discards a failed invocation's logs: the rows stay due for the next run.
-            logger.LogError(ex, "{Function}: the sweep stopped; the remaining rows stay due for the next run", Name);
-            return new InvocationResponse(new Dictionary<string, object?>(), [ex.Message], null).Failed();
-        }
-    }
+    public static Task<IResult> HandleAsync(HttpContext http, DepositOutboxSweeper sweeper, StartupGate gate,
+        ILogger<DepositOutboxSweeper> logger) =>
+        SweepInvocation.RunAsync(http, gate, logger, Name, sweeper.SweepAsync, "deposit events queued again", "requeued");
 }

@@ -55,18 +55,6 @@ public static class NotificationFunctions
         return failed ? response.Failed() : response.Completed();
     }
 
-    public static async Task<IResult> SweepAsync(HttpContext http, NotificationSweeper sweeper, StartupGate gate, ILogger<NotificationSweeper> logger)
-    {
-        await gate.WaitAsync(http.RequestAborted);
-        try
-        {
-            var swept = await sweeper.SweepAsync(http.RequestAborted);
-            return new InvocationResponse(new Dictionary<string, object?>(), [$"{SweepName}: {swept} due rows handled"], new { swept }).Completed();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "{Function}: the sweep stopped; the remaining rows stay due", SweepName);
-            return new InvocationResponse(new Dictionary<string, object?>(), [ex.Message], null).Failed();
-        }
-    }
+    public static Task<IResult> SweepAsync(HttpContext http, NotificationSweeper sweeper, StartupGate gate, ILogger<NotificationSweeper> logger) =>
+        SweepInvocation.RunAsync(http, gate, logger, SweepName, sweeper.SweepAsync, "due rows handled", "swept");
 }
