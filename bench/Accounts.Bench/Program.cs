@@ -113,10 +113,11 @@ if (Runs("lists"))
     lists.AddRange(await ListScenarios.VertexTransactionsAsync(http, appTables, scale.Transactions));
 }
 
-// A list that failed at some size has no ratio: its target is not met (reported as such).
+// A list that failed at some size has no ratio: its target is not met (reported as such). The largest list's page is
+// compared with the first size's list measured in alternation with it.
 var growth = lists.GroupBy(l => l.List)
     .Select(g => new GrowthRatio(g.Key, g.First().Size, scale.Lists.Contains(g.Last().Size) && g.Key != "Vertex transactions" ? scale.Lists[^1] : scale.Transactions[^1],
-        g.All(l => l.Page is not null) && g.Count() > 1 ? g.Last().Page!.P50Ms / g.First().Page!.P50Ms : null))
+        g.All(l => l.Page is not null) && g.Count() > 1 && g.Last().Small is { } small ? g.Last().Page!.P50Ms / small.P50Ms : null))
     .ToList();
 
 async Task<DepositTarget> ZoqqTargetAsync(string user) =>
