@@ -18,7 +18,7 @@ public sealed class AccountLists(IAccountLists lists, IAccountStore accounts, Ti
     /// <summary>The most slots and accounts read at once while a filter keeps asking for more.</summary>
     public const int MaxWindow = 200;
 
-    // Heads as read here, for showing which accounts a list holds (RecentAsync); every change of a list goes through here.
+    // Heads as read here, for showing which accounts a list holds (AllRecentAsync); every change of a list goes through here.
     private readonly RecentValues<AccountList, AccountListHead> _recent = new(recentReads.Bound, RecentReads.Capacity, clock);
 
     /// <summary>The list's head, creating the list (from accounts stored before lists existed) if it has none.</summary>
