@@ -89,11 +89,19 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
     /// and the account read: deposits, Nuban reads and Internal reads by number all look up by number); the account
     /// read must confirm the number, or the index decides.
     /// </summary>
-    public async Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct)
+    public Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
+        FindByNumberAsync(tenantId, accountNumber, GetAsync, ct);
+
+    public Task<Account?> FindRecentByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
+        FindByNumberAsync(tenantId, accountNumber, GetRecentAsync, ct);
+
+    /// <param name="readKnown">How the account of a remembered id is read (fresh, or recent for showing it).</param>
+    private async Task<Account?> FindByNumberAsync(string tenantId, string accountNumber,
+        Func<string, string, CancellationToken, Task<Account?>> readKnown, CancellationToken ct)
     {
         if (_numbers.TryGet((tenantId, accountNumber), out var knownId))
         {
-            var known = await GetAsync(tenantId, knownId, ct);
+            var known = await readKnown(tenantId, knownId, ct);
             if (known is not null && string.Equals(known.AccountNumber, accountNumber, StringComparison.Ordinal))
             {
                 return known;
@@ -118,13 +126,6 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
         _numbers.RememberRead((tenantId, accountNumber), account.Id, before);
         return account;
     }
-
-    public async Task<Account?> FindRecentByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
-        _numbers.TryGet((tenantId, accountNumber), out var knownId)
-            && await GetRecentAsync(tenantId, knownId, ct) is { } known
-            && string.Equals(known.AccountNumber, accountNumber, StringComparison.Ordinal)
-            ? known
-            : await FindByNumberAsync(tenantId, accountNumber, ct);
 
     public async Task<bool> TryClaimNumberAsync(
         string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct)
