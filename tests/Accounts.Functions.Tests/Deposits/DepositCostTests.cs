@@ -1,13 +1,10 @@
 using Accounts.Core.Deposits;
-using Accounts.Functions.Api;
 using Accounts.Functions.Tests.Infrastructure;
 using Accounts.Storage;
 using Accounts.Storage.Deposits;
 using Accounts.Storage.Tables;
-using Accounts.TestSupport;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Accounts.Functions.Tests.Deposits;
@@ -24,12 +21,10 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task A_deposit_into_a_known_account_costs_no_index_read_no_query_one_record_write_and_no_second_outbox_delete()
     {
-        var prefix = AzuriteFixture.NewTablePrefix();
-        await using var proxy = await CountingStorageProxy.StartAsync(app.StorageConnectionString, prefix);
-        await using var factory = new TestingAppFactory(proxy.ConnectionString, prefix, builder => builder
+        await using var run = await CountedApp.StartAsync(app, builder => builder
             .UseSetting("Deposits:OutboxSweeperEnabled", "false")
             .UseSetting("Deposits:MaxIdlePoll", "00:00:02"));
-        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        var (prefix, proxy, factory) = (run.Prefix, run.Proxy, run.Factory);
         var client = factory.CreateClient();
         var tenant = await TestTenants.RegisterAsync(factory.Services);
         var account = await ZoqqAccount.OpenAsync(client, tenant);
@@ -62,12 +57,10 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
     public async Task Records_and_outbox_rows_of_webhooks_arriving_together_are_written_in_shared_transactions()
     {
         const int concurrent = 16;
-        var prefix = AzuriteFixture.NewTablePrefix();
-        await using var proxy = await CountingStorageProxy.StartAsync(app.StorageConnectionString, prefix);
-        await using var factory = new TestingAppFactory(proxy.ConnectionString, prefix, builder => builder
+        await using var run = await CountedApp.StartAsync(app, builder => builder
             .UseSetting("Deposits:OutboxSweeperEnabled", "false")
             .UseSetting("Deposits:LocalWorkerEnabled", "false"));
-        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        var (prefix, proxy, factory) = (run.Prefix, run.Proxy, run.Factory);
         var client = factory.CreateClient();
         var tenant = await TestTenants.RegisterAsync(factory.Services);
         var account = await ZoqqAccount.OpenAsync(client, tenant);

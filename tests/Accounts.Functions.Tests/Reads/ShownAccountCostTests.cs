@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Accounts.Core.Accounts;
-using Accounts.Functions.Api;
 using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
 using Accounts.Functions.Tests.Internal;
 using Accounts.Functions.Tests.Nuban;
-using Accounts.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +22,7 @@ public sealed class ShownAccountCostTests(AppFixture app)
     [Fact]
     public async Task A_recent_Nuban_account_is_shown_with_one_read_of_its_fresh_balance()
     {
-        await using var run = await CountedApp.StartAsync(app);
+        await using var run = await StartAsync();
         var tenant = await TestTenants.RegisterAsync(run.Factory.Services, "Shop", idPrefix: "merchant-");
         var client = run.Factory.CreateClient();
         var (created, body) = await JsonHttp.SendAsync(client, Nuban(HttpMethod.Post, "/v1/accounts/static", tenant, NubanSession.StaticBody()));
@@ -50,7 +48,7 @@ public sealed class ShownAccountCostTests(AppFixture app)
     [Fact]
     public async Task A_recent_Internal_account_and_its_sub_accounts_are_shown_reading_only_fresh_balances()
     {
-        await using var run = await CountedApp.StartAsync(app);
+        await using var run = await StartAsync();
         var tenant = await TestTenants.RegisterAsync(run.Factory.Services, "Internal");
         var client = run.Factory.CreateClient();
         var token = await TestTenants.TokenAsync(client, tenant);
@@ -80,6 +78,9 @@ public sealed class ShownAccountCostTests(AppFixture app)
         Assert.Equal(0, run.Proxy.Sum("table Ledger query"));
     }
 
+    // Shown accounts are kept long enough that no read expires mid-test.
+    private Task<CountedApp> StartAsync() => CountedApp.StartAsync(app, builder => builder.UseSetting(RecentReads.Setting, "300"));
+
     private static decimal? Balance((int Status, JsonElement Body) response) =>
         response.Status == 200 ? response.Body.GetProperty("data").GetProperty("booked_balance").GetDecimal() : null;
 
@@ -96,34 +97,5 @@ public sealed class ShownAccountCostTests(AppFixture app)
             Internal(HttpMethod.Post, InternalSession.Route, tenant, token, InternalSession.AccountBody(parentId)));
         Assert.True(status == 201, $"create failed: {status} {body}");
         return body.GetProperty("id").GetString()!;
-    }
-
-    /// <summary>The app over a counting proxy, with shown accounts kept long enough that no read expires mid-test.</summary>
-    private sealed class CountedApp : IAsyncDisposable
-    {
-        private CountedApp(CountingStorageProxy proxy, TestingAppFactory factory)
-        {
-            Proxy = proxy;
-            Factory = factory;
-        }
-
-        public CountingStorageProxy Proxy { get; }
-
-        public TestingAppFactory Factory { get; }
-
-        public static async Task<CountedApp> StartAsync(AppFixture app)
-        {
-            var prefix = AzuriteFixture.NewTablePrefix();
-            var proxy = await CountingStorageProxy.StartAsync(app.StorageConnectionString, prefix);
-            var factory = new TestingAppFactory(proxy.ConnectionString, prefix, builder => builder.UseSetting(RecentReads.Setting, "300"));
-            await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
-            return new CountedApp(proxy, factory);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Factory.DisposeAsync();
-            await Proxy.DisposeAsync();
-        }
     }
 }

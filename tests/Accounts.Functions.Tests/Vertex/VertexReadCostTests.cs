@@ -1,9 +1,6 @@
-using Accounts.Functions.Api;
 using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
-using Accounts.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Accounts.Functions.Tests.Vertex;
 
@@ -22,11 +19,8 @@ public sealed class VertexReadCostTests(AppFixture app)
     [InlineData("300", 0)]
     public async Task Get_details_reads_its_book_head_the_account_unless_it_is_recent_and_never_the_entity(string recentSeconds, int accountReads)
     {
-        var prefix = AzuriteFixture.NewTablePrefix();
-        await using var proxy = await CountingStorageProxy.StartAsync(app.StorageConnectionString, prefix);
-        await using var factory = new TestingAppFactory(proxy.ConnectionString, prefix,
-            builder => builder.UseSetting(Core.Accounts.RecentReads.Setting, recentSeconds));
-        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        await using var run = await CountedApp.StartAsync(app, builder => builder.UseSetting(Core.Accounts.RecentReads.Setting, recentSeconds));
+        var (proxy, factory) = (run.Proxy, run.Factory);
         var session = await VertexSession.StartAsync(factory.Services, factory.CreateClient);
         var (_, accountId) = await session.ApprovedEntityAsync();
         await session.CreditAsync(accountId, "cost-1", "12.50");
