@@ -34,7 +34,7 @@ public sealed class LedgerCommitTests(AzuriteFixture azurite) : TablesTest(azuri
         var refRecord = new ReferenceRecord(reference, usdEntry.Id, "fingerprint|1");
         var commit = new BookCommit(head, [usd, jpy], [usdEntry, jpyEntry], [refRecord]);
 
-        Assert.True(await Store.TryCommitAsync(basis, commit, Ct));
+        Assert.NotNull(await Store.TryCommitAsync(basis, commit, Ct));
 
         var read = await Store.ReadAsync(bookId, [reference, "jpy-ref"], Ct);
         Assert.Equal(head, read.Head);
@@ -54,13 +54,13 @@ public sealed class LedgerCommitTests(AzuriteFixture azurite) : TablesTest(azuri
     {
         var bookId = NewBookId();
         var empty = await Store.ReadAsync(bookId, [], Ct);
-        Assert.True(await Store.TryCommitAsync(empty, Credit(empty, "first", 1_000, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(empty, Credit(empty, "first", 1_000, T0), Ct));
         var stale = await Store.ReadAsync(bookId, [], Ct);
-        Assert.True(await Store.TryCommitAsync(stale, Credit(stale, "second", 2_000, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(stale, Credit(stale, "second", 2_000, T0), Ct));
         var current = await Store.ReadAsync(bookId, [], Ct);
 
         // A different reference and a new currency: only the head's ETag can catch this one.
-        Assert.False(await Store.TryCommitAsync(stale, Credit(stale, "third", 3_000, T0.AddMinutes(1), Jpy), Ct));
+        Assert.Null(await Store.TryCommitAsync(stale, Credit(stale, "third", 3_000, T0.AddMinutes(1), Jpy), Ct));
 
         await AssertUnchanged(bookId, current, entryCount: 2);
         Assert.Equal(3_000, current.Balances["USD"].Posted);
@@ -71,11 +71,11 @@ public sealed class LedgerCommitTests(AzuriteFixture azurite) : TablesTest(azuri
     {
         var bookId = NewBookId();
         var basis = await Store.ReadAsync(bookId, ["dup"], Ct);
-        Assert.True(await Store.TryCommitAsync(basis, Credit(basis, "dup", 1_000, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(basis, Credit(basis, "dup", 1_000, T0), Ct));
 
         // A fresh snapshot that did not ask for the reference, so the commit inserts it again.
         var current = await Store.ReadAsync(bookId, [], Ct);
-        Assert.False(await Store.TryCommitAsync(current, Credit(current, "dup", 1_000, T0), Ct));
+        Assert.Null(await Store.TryCommitAsync(current, Credit(current, "dup", 1_000, T0), Ct));
 
         await AssertUnchanged(bookId, current, entryCount: 1);
     }
@@ -85,12 +85,12 @@ public sealed class LedgerCommitTests(AzuriteFixture azurite) : TablesTest(azuri
     {
         var bookId = NewBookId();
         var basis = await Store.ReadAsync(bookId, ["r"], Ct);
-        Assert.True(await Store.TryCommitAsync(basis, Credit(basis, "r", 1, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(basis, Credit(basis, "r", 1, T0), Ct));
         var current = await Store.ReadAsync(bookId, ["r"], Ct);
         var commit = Credit(current, "other", 1, T0);
         var updated = current.References["r"] with { Fingerprint = "changed" };
 
-        Assert.True(await Store.TryCommitAsync(current, commit with { References = [updated] }, Ct));
+        Assert.NotNull(await Store.TryCommitAsync(current, commit with { References = [updated] }, Ct));
         Assert.Equal("changed", (await Store.ReadAsync(bookId, ["r"], Ct)).References["r"].Fingerprint);
     }
 
@@ -104,7 +104,7 @@ public sealed class LedgerCommitTests(AzuriteFixture azurite) : TablesTest(azuri
             Store.TryCommitAsync(empty, Credit(empty, "x", 1, T0), Ct),
             Store.TryCommitAsync(empty, Credit(empty, "y", 1, T0), Ct));
 
-        Assert.Single(results, r => r);
+        Assert.Single(results, r => r is not null);
         Assert.Single(await Store.QueryEntriesAsync(bookId, new EntryQuery(), Ct));
     }
 

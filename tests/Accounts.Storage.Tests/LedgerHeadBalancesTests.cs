@@ -19,9 +19,9 @@ public sealed class LedgerHeadBalancesTests(AzuriteFixture azurite) : TablesTest
     {
         var bookId = NewBookId();
         var empty = await Store.ReadAsync(bookId, [], Ct);
-        Assert.True(await Store.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
         var first = await Store.ReadAsync(bookId, [], Ct);
-        Assert.True(await Store.TryCommitAsync(first, Credit(first, "b", 250, T0, Jpy), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(first, Credit(first, "b", 250, T0, Jpy), Ct));
 
         // A balance row overwritten behind the ledger's back: if it were still read, this would show.
         await Tables.Ledger.Client.UpsertEntityAsync(BalanceRow(bookId, "USD", 999_999), TableUpdateMode.Replace, Ct);
@@ -36,9 +36,9 @@ public sealed class LedgerHeadBalancesTests(AzuriteFixture azurite) : TablesTest
     {
         var bookId = NewBookId();
         var empty = await Store.ReadAsync(bookId, [], Ct);
-        Assert.True(await Store.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
         var first = await Store.ReadAsync(bookId, [], Ct);
-        Assert.True(await Store.TryCommitAsync(first, Credit(first, "b", 500, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(first, Credit(first, "b", 500, T0), Ct));
 
         var row = await Tables.Ledger.Client.GetEntityAsync<TableEntity>(LedgerKeys.Partition(bookId), LedgerKeys.Balance("USD"), cancellationToken: Ct);
         Assert.Equal(1_500, row.Value.GetInt64("Posted"));
@@ -56,7 +56,7 @@ public sealed class LedgerHeadBalancesTests(AzuriteFixture azurite) : TablesTest
         Assert.Equal(new BookBalance(bookId, Jpy, 5, 0, 0), snapshot.Balances["JPY"]);
         Assert.Equal(2, (await Store.GetBalancesAsync(bookId, Ct)).Count);
 
-        Assert.True(await Store.TryCommitAsync(snapshot, Credit(snapshot, "next", 300, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(snapshot, Credit(snapshot, "next", 300, T0), Ct));
 
         // The head now carries both balances, the untouched JPY one included: the balance rows are no longer read.
         await Tables.Ledger.Client.DeleteEntityAsync(LedgerKeys.Partition(bookId), LedgerKeys.Balance("JPY"), cancellationToken: Ct);
@@ -70,9 +70,9 @@ public sealed class LedgerHeadBalancesTests(AzuriteFixture azurite) : TablesTest
         var bookId = NewBookId();
         await WriteLegacyBookAsync(bookId, new BookBalance(bookId, Usd, 700, 0, 0));
         var stale = await Store.ReadAsync(bookId, [], Ct);
-        Assert.True(await Store.TryCommitAsync(stale, Credit(stale, "first", 100, T0), Ct));
+        Assert.NotNull(await Store.TryCommitAsync(stale, Credit(stale, "first", 100, T0), Ct));
 
-        Assert.False(await Store.TryCommitAsync(stale, Credit(stale, "second", 100, T0), Ct));
+        Assert.Null(await Store.TryCommitAsync(stale, Credit(stale, "second", 100, T0), Ct));
 
         Assert.Equal([new BookBalance(bookId, Usd, 800, 0, 0)], await Store.GetBalancesAsync(bookId, Ct));
     }

@@ -22,7 +22,7 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
         {
             var basis = await Store.ReadAsync(bookId, [], Ct);
             var commit = Many(basis, count, basis.Head.Sequence + 1, T0.AddDays(all.Count));
-            Assert.True(await Store.TryCommitAsync(basis, commit, Ct));
+            Assert.NotNull(await Store.TryCommitAsync(basis, commit, Ct));
             all.AddRange(commit.Entries);
         }
 
@@ -41,7 +41,7 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
         var bookId = NewBookId();
         var basis = await Store.ReadAsync(bookId, [], Ct);
         var commit = Credit(basis, "ref-1", 500, T0);
-        Assert.True(await Store.TryCommitAsync(basis, commit, Ct));
+        Assert.NotNull(await Store.TryCommitAsync(basis, commit, Ct));
 
         var found = await Index.FindByReferenceAsync(bookId, "ref-1", Ct);
 
@@ -55,7 +55,7 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
         var bookId = NewBookId();
         var basis = await Store.ReadAsync(bookId, [], Ct);
         var commit = Many(basis, 30);
-        Assert.True(await Store.TryCommitAsync(basis, commit, Ct));
+        Assert.NotNull(await Store.TryCommitAsync(basis, commit, Ct));
         await Tables.Ledger.Client.DeleteEntityAsync(LedgerKeys.Partition(bookId), LedgerKeys.SequenceBlock(0));
 
         var before = await Index.ReadAsync(bookId, 1, 30, Ct);

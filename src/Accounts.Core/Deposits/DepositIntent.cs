@@ -20,6 +20,9 @@ internal sealed class DepositIntent(DepositEvent deposit, string accountId, stri
 
     public IReadOnlyCollection<string> References => [.. All(_reference), AccountSeal.Reference(accountId)];
 
+    /// <summary>The reference's steps: only ever posted by this reference's events.</summary>
+    public ReferenceGroup Group => new(DepositReferences.Group(_reference), All(_reference));
+
     public LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances)
     {
         // Sealed inside the book, so a close and a deposit can never both pass on stale views of each other.

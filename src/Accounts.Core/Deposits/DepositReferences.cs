@@ -13,6 +13,9 @@ internal static class DepositReferences
 
     public static string Reversed(string reference) => $"dep:{reference}:reversed";
 
+    /// <summary>The group of a deposit's steps (see <see cref="Ledger.ReferenceGroup"/>).</summary>
+    public static string Group(string reference) => $"dep:{reference}";
+
     /// <summary>Splits "dep:{reference}:{step}" into the deposit reference and the step; false for other entries.</summary>
     public static bool TryParse(string ledgerReference, out string reference, out string step)
     {

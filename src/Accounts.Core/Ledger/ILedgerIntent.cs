@@ -10,10 +10,25 @@ public interface ILedgerIntent
     /// <summary>The references whose entries <see cref="Decide"/> needs to see.</summary>
     IReadOnlyCollection<string> References { get; }
 
+    /// <summary>
+    /// The references of <see cref="References"/> that belong to this intent's group, if it has one (a deposit's
+    /// lifecycle steps); see <see cref="ReferenceGroup"/>.
+    /// </summary>
+    ReferenceGroup? Group => null;
+
     /// <param name="known">Reference → entry, for the named references already in the book.</param>
     /// <param name="balances">The book's balances by currency code, as of this point in the commit.</param>
     LedgerDecision Decide(IReadOnlyDictionary<string, LedgerEntry> known, IReadOnlyDictionary<string, BookBalance> balances);
 }
+
+/// <summary>
+/// References that only ever appear together in one group (the steps of one deposit). A book that keeps group markers
+/// (<see cref="BookSnapshot.KeepsGroups"/>) writes the group's marker row in the commit that posts the first of them,
+/// so a group without a marker has none of its references in the book. The ledger then decides an intent on that,
+/// without reading the members, and inserts the marker in the same commit: if the marker was there after all, the
+/// insert fails the whole commit and the batch is decided again on what is read.
+/// </summary>
+public sealed record ReferenceGroup(string Name, IReadOnlyCollection<string> Members);
 
 /// <summary>
 /// What an <see cref="ILedgerIntent"/> decided: post one entry, open a zero balance, or leave the book as it is and say why.

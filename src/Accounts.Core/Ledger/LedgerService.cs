@@ -5,20 +5,24 @@ namespace Accounts.Core.Ledger;
 /// <summary>
 /// Posts entries to books, idempotently by reference. Postings to the same book that wait together are applied in
 /// one atomic commit (group commit); a commit that loses a race with another process is rebuilt from fresh state.
+/// A commit starts from what this instance last knew of the book (<see cref="BookViews"/>), so a book it alone
+/// writes costs one storage request per commit; the commit's version check makes that safe.
 /// </summary>
 public sealed class LedgerService
 {
     /// <summary>
-    /// Intents per commit. Each posts at most one entry and one reference row; the head and a few balance rows
-    /// share the rest of Table Storage's 100-entity transaction limit.
+    /// Intents per commit. Each posts at most one entry, one reference row and one group marker; the head, the
+    /// sequence index (two rows at most) and the balance rows touched share the rest of Table Storage's 100-entity
+    /// transaction limit (room for 13 currencies in one batch).
     /// </summary>
-    public const int MaxBatch = 40;
+    public const int MaxBatch = 28;
 
     private const int MaxAttempts = 100;
 
     private readonly ILedgerStore store;
     private readonly TimeProvider clock;
     private readonly ICommitJournal? journal;
+    private readonly BookViews views;
     private readonly GroupCommit<string, ILedgerIntent, IntentResult> _books;
 
     public LedgerService(ILedgerStore store, TimeProvider clock, ICommitJournal? journal = null)
@@ -26,6 +30,7 @@ public sealed class LedgerService
         this.store = store;
         this.clock = clock;
         this.journal = journal;
+        views = new BookViews(store, clock);
         _books = new GroupCommit<string, ILedgerIntent, IntentResult>(MaxBatch, CommitAsync, StringComparer.Ordinal);
     }
 
@@ -56,21 +61,34 @@ public sealed class LedgerService
     private async Task CommitAsync(string bookId, IReadOnlyList<GroupMember<ILedgerIntent, IntentResult>> batch)
     {
         var intents = batch.Select(p => p.Item).ToList();
-        var references = intents.SelectMany(i => i.References).Distinct(StringComparer.Ordinal).ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var snapshot = await store.ReadAsync(bookId, references, CancellationToken.None);
-            var earlier = await LoadEarlierEntriesAsync(bookId, snapshot);
-            var plan = CommitPlan.Build(snapshot, intents, clock.GetUtcNow(), earlier);
-            var commit = plan.Commit;
+            var view = await views.ViewAsync(bookId, intents, firstAttempt: attempt == 1);
+            var plan = CommitPlan.Build(view.Snapshot, intents, clock.GetUtcNow(), view.Earlier);
+            var commit = plan.Commit with { Groups = view.NewGroups, KeepsGroups = view.Snapshot.CommitKeepsGroups };
+            if (!plan.HasChanges && view.Assumed)
+            {
+                // Decided on what no commit will confirm: decide again on what storage says.
+                continue;
+            }
 
             // What must follow the commit (notifications) is recorded before the write and confirmed after it, so a
             // crash in between loses none.
             var journalToken = commit.Entries.Count > 0 && journal is not null
                 ? await journal.BeforeCommitAsync(bookId, commit.Entries, CancellationToken.None)
                 : null;
-            if (!plan.HasChanges || await store.TryCommitAsync(snapshot, commit, CancellationToken.None))
+            var receipt = plan.HasChanges ? await store.TryCommitAsync(view.Snapshot, commit, CancellationToken.None) : null;
+            if (!plan.HasChanges || receipt is not null)
             {
+                if (receipt is not null)
+                {
+                    views.Committed(view, commit, receipt);
+                }
+                else
+                {
+                    views.Read(view);
+                }
+
                 if (commit.Entries.Count > 0)
                 {
                     journal?.Committed(bookId, commit.Entries, journalToken);
@@ -92,22 +110,19 @@ public sealed class LedgerService
                 return;
             }
 
+            views.Forget(bookId);
             journal?.Abandoned(bookId, journalToken);
             if (attempt == MaxAttempts)
             {
                 throw new TimeoutException($"Book {bookId} stayed contended for {MaxAttempts} commit attempts");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + Math.Min(attempt, 20) * 10)));
+            if (!view.Assumed)
+            {
+                // Lost a race on fresh state: back off before trying again. A guess that proved stale is retried at once.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + Math.Min(attempt, 20) * 10)));
+            }
         }
-    }
-
-    private async Task<Dictionary<string, LedgerEntry>> LoadEarlierEntriesAsync(string bookId, BookSnapshot snapshot)
-    {
-        var entries = await Task.WhenAll(snapshot.References.Values.Select(async record =>
-            await store.FindEntryAsync(bookId, record.EntryId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Book {bookId}: reference {record.Reference} points at missing entry {record.EntryId}")));
-        return entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 }
 

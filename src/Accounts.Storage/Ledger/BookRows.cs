@@ -11,14 +11,34 @@ internal static class BookRows
     /// <summary>The head property holding every balance of the book (JSON), so one point read gives them all.</summary>
     private const string HeadBalances = "Balances";
 
+    /// <summary>
+    /// The head property saying every commit of the book wrote its group markers. A head is always replaced whole, so
+    /// an older version's commit, which does not know the property, drops it.
+    /// </summary>
+    private const string HeadKeepsGroups = "KeepsGroups";
+
     /// <summary>The head, carrying <paramref name="balances"/>: all of the book's balances after the commit.</summary>
-    public static TableEntity FromHead(string partition, BookHead head, IEnumerable<BookBalance> balances, string? version) =>
-        new TableEntity(partition, LedgerKeys.Head).WithVersion(version)
+    public static TableEntity FromHead(string partition, BookHead head, IEnumerable<BookBalance> balances, bool keepsGroups, string? version)
+    {
+        var row = new TableEntity(partition, LedgerKeys.Head).WithVersion(version)
             .Set("Sequence", head.Sequence)
             .Set("LastHash", head.LastHash)
             .Set("LastTime", head.LastTime)
             .Set(HeadBalances, StoredJson.Write(balances.OrderBy(b => b.Currency.Code, StringComparer.Ordinal)
                 .Select(b => new StoredBalance(b.Currency.Code, b.Posted, b.Pending, b.Reserved)).ToList()));
+        if (keepsGroups)
+        {
+            row[HeadKeepsGroups] = true;
+        }
+
+        return row;
+    }
+
+    public static bool KeepsGroups(TableEntity head) => head.GetBoolean(HeadKeepsGroups) == true;
+
+    /// <summary>A group's marker: its name, nothing else; only whether it exists matters.</summary>
+    public static TableEntity FromGroup(string partition, string group) =>
+        new TableEntity(partition, LedgerKeys.Group(group)).Set("Group", group);
 
     public static BookHead ToHead(TableEntity row) =>
         new(row.RequireInt64("Sequence"), row.RequireString("LastHash"), row.GetTime("LastTime"));

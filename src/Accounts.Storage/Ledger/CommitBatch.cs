@@ -15,7 +15,7 @@ internal static class CommitBatch
     public static List<TableTransactionAction> Build(BookSnapshot basis, BookCommit commit)
     {
         var partition = LedgerKeys.Partition(basis.BookId);
-        var size = 1 + commit.Balances.Count + commit.Entries.Count + commit.References.Count;
+        var size = 1 + commit.Balances.Count + commit.Entries.Count + commit.References.Count + commit.Groups.Count;
         if (size > TableLedgerStore.MaxBatchSize)
         {
             throw new ArgumentException(
@@ -31,7 +31,7 @@ internal static class CommitBatch
 
         var batch = new List<TableTransactionAction>(size)
         {
-            Conditional(BookRows.FromHead(partition, commit.Head, balances.Values, basis.HeadVersion)),
+            Conditional(BookRows.FromHead(partition, commit.Head, balances.Values, commit.KeepsGroups, basis.HeadVersion)),
         };
 
         // The balance rows are no longer read once the head carries the balances, but are still kept current: a
@@ -52,6 +52,13 @@ internal static class CommitBatch
         foreach (var reference in commit.References)
         {
             batch.Add(Conditional(BookRows.FromReference(partition, reference)));
+        }
+
+        // A marker is only ever inserted: one already there fails the commit, which was decided on its group having none
+        // of its references in the book.
+        foreach (var group in commit.Groups)
+        {
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, BookRows.FromGroup(partition, group)));
         }
 
         SequenceIndex.AddTo(batch, partition, commit);

@@ -15,12 +15,16 @@ internal static class LedgerKeys
     public const string EntryEnd = "e}";
     public const string ReferencePrefix = "ref|";
     public const string SequencePrefix = "n|";
+    public const string GroupPrefix = "grp|";
 
     public static string Partition(string bookId) => KeyEncoder.Encode(bookId);
 
     public static string Balance(string currencyCode) => BalancePrefix + currencyCode;
 
     public static string Reference(string reference) => ReferencePrefix + KeyEncoder.Encode(reference);
+
+    /// <summary>The marker row of a reference group (see <see cref="Core.Ledger.ReferenceGroup"/>).</summary>
+    public static string Group(string group) => GroupPrefix + KeyEncoder.Encode(group);
 
     /// <summary>Sorts by time, then sequence; fixed width so string order is numeric order.</summary>
     public static string Entry(DateTimeOffset createdAt, long sequence) =>

@@ -14,9 +14,9 @@ namespace Accounts.Storage.Ledger;
 /// <para>
 /// Every commit writes the index in its own transaction, as a merge of the blocks its entries fall in: the transaction
 /// is all-or-nothing and re-checks the head's ETag, so the index names exactly the committed entries, and a merge
-/// needs no read of the index row first. Row budget: <see cref="LedgerService.MaxBatch"/> (40) intents write at most
-/// 40 entries and 40 reference rows, which span at most 2 blocks; with the head that is 83 rows plus one per balance
-/// touched, within Table Storage's 100.
+/// needs no read of the index row first. Row budget: <see cref="LedgerService.MaxBatch"/> (28) intents write at most
+/// 28 entries, 28 reference rows and 28 group markers, and the entries span at most 2 blocks; with the head that is 87
+/// rows plus one per balance touched, within Table Storage's 100.
 /// </para>
 /// Reference rows written with an entry also record the entry's row key ("EntryKey"), so the entry a reference names
 /// is found by key too (the list needs the later steps of a deposit to show its earlier ones).

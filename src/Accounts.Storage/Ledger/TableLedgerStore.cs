@@ -7,7 +7,7 @@ namespace Accounts.Storage.Ledger;
 
 /// <summary>
 /// A book is one partition of the Ledger table: its head (which carries the balances), one balance row per currency,
-/// its entries and its reference records. Every commit is one entity-group transaction that re-checks the ETags of the snapshot it was computed
+/// its entries, its reference records and its group markers. Every commit is one entity-group transaction that re-checks the ETags of the snapshot it was computed
 /// from, and always rewrites the head, so two commits built on the same snapshot can never both succeed.
 /// </summary>
 public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
@@ -19,37 +19,53 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
 
     public async Task<BookSnapshot> ReadAsync(string bookId, IReadOnlyCollection<string> references, CancellationToken ct)
     {
-        var partition = LedgerKeys.Partition(bookId);
-        var headTask = table.GetAsync(partition, LedgerKeys.Head, ct);
-        var referenceTasks = references.Distinct(StringComparer.Ordinal)
-            .Select(reference => table.GetAsync(partition, LedgerKeys.Reference(reference), ct))
-            .ToList();
-        await Task.WhenAll(referenceTasks.Cast<Task>().Append(headTask));
+        var headTask = table.GetAsync(LedgerKeys.Partition(bookId), LedgerKeys.Head, ct);
+        var factsTask = ReadFactsAsync(bookId, references, [], ct);
+        await Task.WhenAll(headTask, factsTask);
 
         var head = await headTask;
         var balances = await BalancesAsync(bookId, head, ct);
-        var found = referenceTasks.Select(t => t.Result).OfType<TableEntity>().Select(BookRows.ToReference);
-
         return new BookSnapshot(
             bookId,
             head is null ? BookHead.Empty : BookRows.ToHead(head),
             head?.Version(),
             balances.ToDictionary(b => b.Currency.Code, StringComparer.Ordinal),
-            found.ToDictionary(r => r.Reference, StringComparer.Ordinal));
+            (await factsTask).References,
+            head is not null && BookRows.KeepsGroups(head));
     }
 
-    public async Task<bool> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
+    public async Task<BookFacts> ReadFactsAsync(string bookId, IReadOnlyCollection<string> references, IReadOnlyCollection<string> groups,
+        CancellationToken ct)
+    {
+        var partition = LedgerKeys.Partition(bookId);
+        var referenceTasks = references.Distinct(StringComparer.Ordinal)
+            .Select(reference => table.GetAsync(partition, LedgerKeys.Reference(reference), ct))
+            .ToList();
+        var groupTasks = groups.Distinct(StringComparer.Ordinal)
+            .Select(async group => (group, row: await table.GetAsync(partition, LedgerKeys.Group(group), ct)))
+            .ToList();
+        await Task.WhenAll(referenceTasks.Cast<Task>().Concat(groupTasks));
+
+        var found = referenceTasks.Select(t => t.Result).OfType<TableEntity>().Select(BookRows.ToReference);
+        return new BookFacts(
+            found.ToDictionary(r => r.Reference, StringComparer.Ordinal),
+            groupTasks.Where(t => t.Result.row is not null).Select(t => t.Result.group).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public async Task<CommitReceipt?> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
     {
         var batch = CommitBatch.Build(basis, commit);
         try
         {
-            await table.RunAsync(bounded => table.Once.SubmitTransactionAsync(batch, bounded), ct);
-            return true;
+            var responses = await table.RunAsync(bounded => table.Once.SubmitTransactionAsync(batch, bounded), ct);
+
+            // The head is the transaction's first row; its new ETag is the book's version after this commit.
+            return new CommitReceipt(responses.Value.Count > 0 ? responses.Value[0].Headers.ETag?.ToString() : null);
         }
         catch (RequestFailedException e) when (e.IsConcurrencyConflict())
         {
             // The transaction is all-or-nothing: a stale ETag or an existing key means nothing was written.
-            return false;
+            return null;
         }
     }
 

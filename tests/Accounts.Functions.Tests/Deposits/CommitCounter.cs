@@ -16,10 +16,13 @@ public sealed class CommitCounter
         public Task<BookSnapshot> ReadAsync(string bookId, IReadOnlyCollection<string> references, CancellationToken ct) =>
             inner.ReadAsync(bookId, references, ct);
 
-        public async Task<bool> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
+        public Task<BookFacts> ReadFactsAsync(string bookId, IReadOnlyCollection<string> references, IReadOnlyCollection<string> groups,
+            CancellationToken ct) => inner.ReadFactsAsync(bookId, references, groups, ct);
+
+        public async Task<CommitReceipt?> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
         {
             var written = await inner.TryCommitAsync(basis, commit, ct);
-            if (written)
+            if (written is not null)
             {
                 Interlocked.Increment(ref counter._successful);
             }

@@ -30,9 +30,18 @@ public sealed class CountedApp : IAsyncDisposable
     {
         var prefix = AzuriteFixture.NewTablePrefix();
         var proxy = await CountingStorageProxy.StartAsync(app.StorageConnectionString, prefix);
-        var factory = new TestingAppFactory(proxy.ConnectionString, prefix, configure);
-        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        var factory = await StartedAsync(new TestingAppFactory(proxy.ConnectionString, prefix, configure));
         return new CountedApp(prefix, proxy, factory);
+    }
+
+    /// <summary>Another instance of the app over the same tables and proxy (its requests are counted too); the caller disposes it.</summary>
+    public Task<TestingAppFactory> StartOtherInstanceAsync(Action<IWebHostBuilder>? configure = null) =>
+        StartedAsync(new TestingAppFactory(Proxy.ConnectionString, Prefix, configure));
+
+    private static async Task<TestingAppFactory> StartedAsync(TestingAppFactory factory)
+    {
+        await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
+        return factory;
     }
 
     public async ValueTask DisposeAsync()

@@ -43,14 +43,44 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
         // The number's account id is remembered; only the account itself is read fresh.
         Assert.Equal(0, proxy.Sum("table AccountIndex"));
         Assert.Equal(Deposits, proxy.Sum("table Accounts GET"));
-        // The snapshot is the head and the references, all point reads: no query of the book.
+        // The book is remembered from the account's opening and the earlier deposits on this instance, and a new
+        // reference's steps need no read (its group marker goes in with the commit): no ledger read at all.
         Assert.Equal(0, proxy.Sum("table Ledger query"));
-        Assert.Equal(6 * Deposits, proxy.Sum("table Ledger GET"));
+        Assert.Equal(0, proxy.Sum("table Ledger GET"));
         // The record: inserted by the webhook, its outcome written once by the worker, never read back.
         Assert.Equal(2 * Deposits, proxy.Sum("table Deposits"));
         Assert.Equal(0, proxy.Sum("table Deposits GET"));
         // The outbox row: written and removed by the webhook; the worker does not remove it again.
         Assert.Equal(2 * Deposits, proxy.Sum("table DepositOutbox"));
+    }
+
+    [Fact]
+    public async Task A_deposit_into_a_book_this_instance_has_not_seen_reads_the_head_and_the_seal_but_none_of_its_steps()
+    {
+        await using var run = await CountedApp.StartAsync(app, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:MaxIdlePoll", "00:00:02"));
+        var (prefix, proxy) = (run.Prefix, run.Proxy);
+        var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
+
+        // The account is opened by another instance, which applies no deposits.
+        await using var opener = await run.StartOtherInstanceAsync(builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:LocalWorkerEnabled", "false"));
+        var account = await ZoqqAccount.OpenAsync(opener.CreateClient(), tenant);
+        var client = run.Factory.CreateClient();
+        var direct = new Direct(app.StorageConnectionString, prefix, tenant.Id);
+
+        proxy.Reset();
+        await DepositAsync(client, tenant, account, direct, "unseen-1");
+        Assert.Equal(2, proxy.Sum("table Ledger GET")); // the head, and the account's seal
+        Assert.Equal(0, proxy.Sum("table Ledger query"));
+
+        proxy.Reset();
+        await DepositAsync(client, tenant, account, direct, "unseen-2");
+        Assert.Equal(0, proxy.Sum("table Ledger GET")); // now remembered
+
+        Assert.Equal(2.00m, await account.BalanceAsync());
     }
 
     [Fact]

@@ -1,0 +1,141 @@
+using Accounts.Core.Accounts;
+using Accounts.Core.Deposits;
+using Accounts.Core.Ledger;
+using Accounts.Core.Money;
+using Accounts.Core.Tests.Fakes;
+
+namespace Accounts.Core.Tests.Deposits;
+
+/// <summary>
+/// A deposit's steps are one reference group: in a book that keeps group markers, a new reference's steps are taken as
+/// absent without reading them and its marker is inserted with its first entry; anything else falls back to reading.
+/// Each new <see cref="LedgerService"/> is another instance (or a restart): it remembers nothing of the book.
+/// </summary>
+public class DepositGroupTests
+{
+    private static readonly Currency Sgd = new("SGD", 2);
+    private readonly InMemoryLedgerStore _store = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2025, 4, 1, 9, 0, 0, TimeSpan.Zero));
+
+    private LedgerService NewInstance() => new(_store, _clock);
+
+    private LedgerService OlderVersion() => new(_store.AsOlderVersion(), _clock);
+
+    private static DepositIntent Event(DepositEventType type, string reference, long minor = 500) =>
+        new(new DepositEvent("t1", type, reference, "123", new Money.Money(minor, Sgd), null, null, DateTimeOffset.UnixEpoch,
+            DateTimeOffset.UnixEpoch), "acct-1", null);
+
+    private async Task<(long Posted, long Pending)> BalanceAsync()
+    {
+        var balance = Assert.Single(await _store.GetBalancesAsync("book", CancellationToken.None));
+        return (balance.Posted, balance.Pending);
+    }
+
+    private async Task<int> EntriesAsync() =>
+        (await _store.QueryEntriesAsync("book", new EntryQuery(Take: 100), CancellationToken.None)).Count;
+
+    [Fact]
+    public async Task A_new_reference_in_a_book_that_keeps_markers_reads_only_the_seal_and_writes_its_marker()
+    {
+        await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "first"), CancellationToken.None);
+        var rowsRead = _store.RowsRead;
+
+        var applied = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "second"), CancellationToken.None);
+
+        Assert.True(applied.Applied);
+        Assert.Equal(1, _store.RowsRead - rowsRead); // the account's seal; none of the four steps
+        Assert.True(_store.HasGroup("book", DepositReferences.Group("second")));
+        Assert.Equal((1000L, 0L), await BalanceAsync());
+    }
+
+    [Fact]
+    public async Task A_redelivery_to_an_instance_that_remembers_nothing_is_a_replay()
+    {
+        var first = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "dup"), CancellationToken.None);
+
+        var again = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "dup"), CancellationToken.None);
+
+        Assert.False(again.Applied);
+        Assert.Equal(first.Entry!.Id, again.Entry!.Id);
+        Assert.Equal((500L, 0L), await BalanceAsync());
+        Assert.Equal(1, await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task A_settlement_on_another_instance_finds_the_pending_step_and_releases_it()
+    {
+        await NewInstance().ApplyAsync("book", Event(DepositEventType.Pending, "held"), CancellationToken.None);
+        Assert.Equal((0L, 500L), await BalanceAsync());
+
+        var settled = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "held"), CancellationToken.None);
+
+        Assert.Equal(EntryStatus.Settled, settled.Entry!.Status);
+        Assert.Equal((500L, 0L), await BalanceAsync());
+    }
+
+    [Fact]
+    public async Task Steps_of_one_reference_on_one_instance_are_decided_on_what_it_remembers()
+    {
+        var ledger = NewInstance();
+        await ledger.ApplyAsync("book", Event(DepositEventType.Pending, "held"), CancellationToken.None);
+        await ledger.ApplyAsync("book", Event(DepositEventType.Settled, "held"), CancellationToken.None);
+        var replay = await ledger.ApplyAsync("book", Event(DepositEventType.Pending, "held"), CancellationToken.None);
+
+        Assert.False(replay.Applied);
+        Assert.Equal((500L, 0L), await BalanceAsync());
+        Assert.Equal(2, await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task In_a_book_an_older_version_created_every_step_is_read_and_no_marker_is_written()
+    {
+        await OlderVersion().ApplyAsync("book", Event(DepositEventType.Settled, "old"), CancellationToken.None);
+        var rowsRead = _store.RowsRead;
+
+        await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "new"), CancellationToken.None);
+        var again = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "old"), CancellationToken.None);
+
+        Assert.False(again.Applied);
+        Assert.True(_store.RowsRead - rowsRead >= 10); // both deposits read their four steps and the seal
+        Assert.False(_store.HasGroup("book", DepositReferences.Group("new")));
+        Assert.Equal((1000L, 0L), await BalanceAsync());
+    }
+
+    [Fact]
+    public async Task A_step_an_older_version_posted_after_a_marker_keeping_commit_is_found_not_doubled()
+    {
+        var remembering = NewInstance();
+        await remembering.ApplyAsync("book", Event(DepositEventType.Settled, "first"), CancellationToken.None);
+
+        // An older version, mid-rollout, credits a reference without a marker and drops the head's flag.
+        await OlderVersion().ApplyAsync("book", Event(DepositEventType.Settled, "rollout"), CancellationToken.None);
+
+        var again = await remembering.ApplyAsync("book", Event(DepositEventType.Settled, "rollout"), CancellationToken.None);
+        var fresh = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "rollout"), CancellationToken.None);
+
+        Assert.False(again.Applied);
+        Assert.False(fresh.Applied);
+        Assert.Equal((1000L, 0L), await BalanceAsync());
+        Assert.Equal(2, await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task A_deposit_after_the_seal_is_refused_by_an_instance_that_remembered_the_book_open()
+    {
+        var remembering = NewInstance();
+        await remembering.ApplyAsync("book", Event(DepositEventType.Settled, "before"), CancellationToken.None);
+        var account = new Account
+        {
+            Id = "acct-1", TenantId = "t1", Kind = AccountKind.Internal, HolderId = "h", AccountNumber = "123", InstitutionCode = "X",
+            Currency = "SGD", Country = "SG", Type = "CHECKING", Status = AccountStatus.Active, BookId = "book",
+            CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        await new AccountSeal(NewInstance()).SealAsync(account, requireEmpty: false, CancellationToken.None);
+
+        var late = await remembering.ApplyAsync("book", Event(DepositEventType.Settled, "late"), CancellationToken.None);
+
+        Assert.Equal(EntryStatus.Failed, late.Entry!.Status);
+        Assert.Contains("closed", late.Entry.Description);
+        Assert.Equal((500L, 0L), await BalanceAsync());
+    }
+}
