@@ -16,10 +16,14 @@ namespace Accounts.Core.Ledger;
 internal sealed class BookViews(ILedgerStore store, TimeProvider clock)
 {
     /// <summary>Books remembered, at most; when full the memory starts over, which costs a read per book.</summary>
-    public const int Capacity = 10_000;
+    public const int Capacity = 5_000;
 
-    /// <summary>References and group markers remembered per book, at most; past that only its head is kept.</summary>
-    public const int FactsPerBook = 256;
+    /// <summary>
+    /// References and group markers remembered per book, at most; past that only its head is kept. A deposit adds five
+    /// (its step with its entry, three steps absent, its marker), so a book keeps about a dozen entries, some 10 KiB:
+    /// tens of MiB when every book remembered is that busy.
+    /// </summary>
+    public const int FactsPerBook = 64;
 
     private readonly RecentValues<string, KnownBook> _known = new(Timeout.InfiniteTimeSpan, Capacity, clock);
 

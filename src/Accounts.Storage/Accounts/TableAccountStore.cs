@@ -1,4 +1,5 @@
 using Accounts.Core.Accounts;
+using Accounts.Core.Batching;
 using Accounts.Core.Caching;
 using Accounts.Core.Errors;
 using Accounts.Storage.Tables;
@@ -19,6 +20,20 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
     private readonly RecentValues<(string TenantId, string Number), string> _numbers = new(Timeout.InfiniteTimeSpan, RecentReads.Capacity, clock);
 
     private readonly RecentValues<(string TenantId, string AccountId), Account> _recent = new(recentReads.Bound, RecentReads.Capacity, clock);
+
+    // Fresh reads of one account that wait together share one read, which started after each of them asked: a read
+    // already under way when a caller asks is not shared with it, so every caller still sees the account as of after
+    // its call. A busy account's deposits then cost one read per group instead of one each.
+    private readonly GroupCommit<(string TenantId, string AccountId), bool, TableEntity?> _reads = new(MaxReadersPerRead, async (key, readers) =>
+    {
+        var row = await tables.Accounts.GetAsync(AccountRows.Partition(key.TenantId), AccountRows.Row(key.AccountId), CancellationToken.None);
+        foreach (var reader in readers)
+        {
+            reader.Complete(row);
+        }
+    });
+
+    private const int MaxReadersPerRead = 1_000;
 
     public async Task<Account> InsertAsync(Account account, CancellationToken ct)
     {
@@ -45,7 +60,7 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
     public async Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct)
     {
         var before = _recent.BeforeRead();
-        var row = await tables.Accounts.GetAsync(AccountRows.Partition(tenantId), AccountRows.Row(accountId), ct);
+        var row = await _reads.SubmitAsync((tenantId, accountId), true, ct);
         if (row is null)
         {
             _recent.Forget((tenantId, accountId));

@@ -84,6 +84,33 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Deposits_into_one_account_applied_together_share_their_account_reads()
+    {
+        const int concurrent = 24;
+        await using var run = await CountedApp.StartAsync(app, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:LocalWorkerEnabled", "false"));
+        var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
+        var client = run.Factory.CreateClient();
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+        var answers = await Task.WhenAll(Enumerable.Range(0, concurrent).Select(i =>
+            DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", $"shared-{i}", account.Number, "1.00"))));
+        Assert.All(answers, a => Assert.Equal(202, a.Status));
+
+        // Queued while no worker ran; the worker of another instance then finds them all waiting at once.
+        run.Proxy.Reset();
+        await using var worker = await run.StartOtherInstanceAsync(builder => builder.UseSetting("Deposits:OutboxSweeperEnabled", "false"));
+        var direct = new Direct(app.StorageConnectionString, run.Prefix, tenant.Id);
+        for (var i = 0; i < concurrent; i++)
+        {
+            await Eventually.ValueAsync(() => direct.StatusAsync($"shared-{i}"), s => s == DepositStatus.Applied, $"deposit shared-{i} was applied");
+        }
+
+        Assert.Equal(concurrent * 1.00m, await account.BalanceAsync());
+        Assert.InRange(run.Proxy.Sum("table Accounts GET"), 1, concurrent / 3);
+    }
+
+    [Fact]
     public async Task Records_and_outbox_rows_of_webhooks_arriving_together_are_written_in_shared_transactions()
     {
         const int concurrent = 16;
