@@ -7,8 +7,11 @@ namespace Accounts.Core.Deposits;
 /// <summary>
 /// Takes in an event whose sender the host has authenticated and whose signature it has verified: records it durably
 /// (insert-if-absent) with its outbox row, then queues it. A redelivered event is accepted again with the same id and
-/// no second effect; the same key with different content is a conflict. Once recorded the event is accepted: a failed
-/// send is logged and left to the <see cref="DepositOutboxSweeper"/>.
+/// no second effect; the same key with different content is a conflict. Once recorded the event is accepted: the
+/// answer does not wait for the queue send, which is started before answering (so this instance queues events in the
+/// order it received them) and finishes in the background; a send that fails, or never finishes because the process
+/// stops, is logged or lost and left to the <see cref="DepositOutboxSweeper"/>, which queues the event from its outbox
+/// row after the grace period.
 /// </summary>
 public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox outbox, IDepositSender sender, IDepositMessageFormat format,
     DepositOutboxTiming timing, ILogger<DepositIntake> logger)
@@ -38,20 +41,21 @@ public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox ou
         // first queueing may have been lost with a failed response, and applying it twice has no second effect.
         if (stored.Status == DepositStatus.Received)
         {
-            await QueueAsync(stored, ct);
+            _ = QueueAsync(stored);
         }
 
         return deposit.EventId;
     }
 
-    private async Task QueueAsync(DepositRecord stored, CancellationToken ct)
+    // Not tied to the request: the caller's answer does not wait for it, and a client that hangs up must not stop it.
+    private async Task QueueAsync(DepositRecord stored)
     {
         try
         {
-            await sender.SendAsync(stored.EventId, stored.Message, ct);
-            await outbox.RemoveAsync(DepositOutboxEntry.Of(stored), ct);
+            await sender.SendAsync(stored.EventId, stored.Message, CancellationToken.None);
+            await outbox.RemoveAsync(DepositOutboxEntry.Of(stored), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             // The event is recorded with its outbox row, so it is accepted: the sweeper queues it after the grace period.
             logger.LogWarning(ex, "Deposit {EventId} is recorded but its queueing failed; the outbox sweeper will queue it", stored.EventId);
