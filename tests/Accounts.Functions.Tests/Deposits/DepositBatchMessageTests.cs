@@ -181,6 +181,24 @@ public sealed class DepositBatchMessageTests(AppFixture app)
         Assert.Equal(Enumerable.Range(1, inside).Sum(i => (decimal)i) + Enumerable.Range(1, across).Sum(i => 10m * i), await shown.BalanceAsync());
     }
 
+    [Fact]
+    public async Task The_health_check_counts_queue_messages_and_says_they_carry_several_events()
+    {
+        await using var factory = App(AzuriteFixture.NewTablePrefix(), worker: false);
+        var (client, tenant) = await SetUpAsync(factory);
+        await factory.Services.GetRequiredService<DepositQueue>().SendAsync(DepositQueueBatch.Write([
+            Message(tenant.Id, DepositEventType.Settled, "health-1", "1234567890", "1.00"),
+            Message(tenant.Id, DepositEventType.Settled, "health-2", "1234567890", "2.00"),
+            Message(tenant.Id, DepositEventType.Settled, "health-3", "1234567890", "3.00"),
+        ]), CancellationToken.None);
+
+        var (status, body) = await JsonHttp.ReadAsync(await client.GetAsync("/healthz"));
+
+        Assert.Equal(200, status);
+        Assert.Equal($"1 queue message(s) waiting, each carrying 1 to {DepositQueueBatch.MaxEvents} deposit events",
+            body.GetProperty("checks").GetProperty("queue").GetProperty("detail").GetString());
+    }
+
     private static string Message(string tenantId, DepositEventType type, string reference, string accountNumber, string amount) =>
         new DepositMessageFormat().Write(Event(tenantId, type, reference, accountNumber, amount));
 
