@@ -3,6 +3,7 @@ using Accounts.Core.Deposits;
 using Accounts.Core.Money;
 using Accounts.Functions.Deposits;
 using Accounts.Storage.Queues;
+using Xunit.Abstractions;
 
 namespace Accounts.Functions.Tests.Deposits;
 
@@ -11,7 +12,7 @@ namespace Accounts.Functions.Tests.Deposits;
 /// lone event (and any message queued before batches) is its own message, and a message never outgrows the queue's
 /// 64 KiB limit, measured on the largest event the webhook accepts.
 /// </summary>
-public sealed class DepositQueueBatchTests
+public sealed class DepositQueueBatchTests(ITestOutputHelper output)
 {
     private const int QueueMessageLimit = 64 * 1024;
 
@@ -67,6 +68,7 @@ public sealed class DepositQueueBatchTests
         var fits = DepositQueueBatch.NewFillRule();
         var admitted = Enumerable.Repeat(largest, DepositQueueBatch.MaxEvents).TakeWhile(fits).ToList();
         var body = DepositQueueBatch.Write(admitted);
+        output.WriteLine($"largest event {size} bytes; {admitted.Count} of them in one message of {Base64Length(body)} base64 characters");
 
         Assert.InRange(size, 1, 7 * 1024);
         Assert.InRange(admitted.Count, 2, DepositQueueBatch.MaxEvents - 1); // batched, and cut short by size, not count
