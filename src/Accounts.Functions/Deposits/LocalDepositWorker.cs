@@ -6,29 +6,40 @@ using Microsoft.Extensions.Options;
 namespace Accounts.Functions.Deposits;
 
 /// <summary>
-/// Standalone stand-in for the ApplyDeposit Service Bus trigger: drains the storage deposit queue, receiving up to 32
-/// messages at a time and keeping up to <see cref="MaxInFlight"/> in progress, so a slow message never holds up the
-/// queue behind it. Messages of one deposit reference are applied in the order received (the lifecycle is per
-/// reference), each after the one before it; different references go concurrently, so waiting events for one book
-/// reach the ledger together (group commit). A message is deleted only after its outcome is recorded; a failed one
-/// comes back after a backoff, and at Deposits:MaxDeliveryCount deliveries it moves to the poison queue (the processor
-/// has marked its record DeadLettered). A received message is invisible for Deposits:VisibilityTimeout: if this
-/// process dies, it comes back to the next consumer after that.
+/// Standalone stand-in for the ApplyDeposit Service Bus trigger: drains the storage deposit queue, whose messages each
+/// carry one or more events (<see cref="DepositQueueBatch"/>), keeping up to <see cref="MaxEventsInFlight"/> events in
+/// progress, so a slow message never holds up the queue behind it. Events of one deposit reference are applied in the
+/// order received, within a message and across messages (the lifecycle is per reference), each after the one before
+/// it; different references go concurrently, so waiting events for one book reach the ledger together (group commit).
+/// A message is deleted only once every event's outcome is recorded; if any failed, the whole message comes back after
+/// a backoff (its applied events are replays then, with no second effect), and at Deposits:MaxDeliveryCount
+/// deliveries it moves to the poison queue (the processor has marked each failing event's record DeadLettered). A
+/// received message is invisible for Deposits:VisibilityTimeout: if this process dies, it comes back to the next
+/// consumer after that.
 /// </summary>
 public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor processor, DepositQueueSignal signal,
     StartupGate gate, IOptions<DepositOptions> options, ILogger<LocalDepositWorker> logger) : BackgroundService
 {
-    /// <summary>Messages received and not yet handled, at most: a few receives' worth, far fewer than a lease can cover.</summary>
-    public const int MaxInFlight = 4 * DepositQueue.MaxBatch;
+    /// <summary>
+    /// Events received and not yet settled, at most: a few receives' worth, far fewer than a lease can cover. A message
+    /// counts for its events (one with more than this counts as this many), so batches do not multiply the work held
+    /// under lease.
+    /// </summary>
+    public const int MaxEventsInFlight = 4 * DepositQueue.MaxBatch;
 
     // An idle worker is woken at once by this process's webhook; the polls only find what other processes queued
     // (or what came back after a timeout), so they back off up to Deposits:MaxIdlePoll to spare the storage account.
     private static readonly TimeSpan FirstIdlePoll = TimeSpan.FromMilliseconds(100);
 
-    private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
+    private static readonly (string, string) Unreadable = (string.Empty, string.Empty);
 
-    // Per deposit reference (tenant, reference), when its last message started is done: the next one runs after it.
-    private readonly Dictionary<(string, string), Task> _tails = [];
+    private readonly SemaphoreSlim _slots = new(MaxEventsInFlight, MaxEventsInFlight);
+    private readonly ReferenceSequences _sequences = new();
+    private readonly HashSet<Task> _running = [];
+
+    // Events per message in the last receive: how many messages the free slots can take without a received message
+    // waiting long for slots while its lease runs.
+    private int _eventsPerMessage = 1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,9 +55,9 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
         finally
         {
             Task[] running;
-            lock (_tails)
+            lock (_running)
             {
-                running = [.. _tails.Values];
+                running = [.. _running];
             }
 
             // Stopping: what is in progress ends with the token; unfinished messages come back after their timeout.
@@ -69,7 +80,7 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
             IReadOnlyList<QueueDelivery> batch = [];
             try
             {
-                batch = await queue.ReceiveAsync(free, options.Value.VisibilityTimeout, stoppingToken);
+                batch = await queue.ReceiveAsync(Math.Clamp(free / _eventsPerMessage, 1, free), options.Value.VisibilityTimeout, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -79,47 +90,99 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
                 continue;
             }
 
-            if (free > batch.Count)
-            {
-                _slots.Release(free - batch.Count);
-            }
-
             if (batch.Count == 0)
             {
+                _slots.Release(free);
                 var woken = await signal.WaitAsync(idlePoll, stoppingToken);
                 idlePoll = woken ? FirstIdlePoll : TimeSpan.FromTicks(Math.Min(options.Value.MaxIdlePoll.Ticks, idlePoll.Ticks * 2));
                 continue;
             }
 
             idlePoll = FirstIdlePoll;
-            foreach (var delivery in batch)
+            var messages = batch.Select(d => (Delivery: d, Events: DepositQueueBatch.Read(d.Body))).ToList();
+            var events = messages.Sum(m => m.Events.Count);
+            _eventsPerMessage = Math.Max(1, (events + messages.Count - 1) / messages.Count);
+
+            // Each message starts once it holds a slot per event, in the order received (which keeps each reference's
+            // order); the slots taken before the receive go first, and what is left of them is given back.
+            var held = free;
+            foreach (var (delivery, carried) in messages)
             {
-                Start(delivery, stoppingToken);
+                var need = Math.Min(carried.Count, MaxEventsInFlight);
+                while (held < need)
+                {
+                    await _slots.WaitAsync(stoppingToken);
+                    held++;
+                }
+
+                held -= need;
+                Start(delivery, carried, need, stoppingToken);
+            }
+
+            if (held > 0)
+            {
+                _slots.Release(held);
             }
         }
     }
 
-    /// <summary>Starts a message once the one before it of its reference is done; unreadable messages share one line.</summary>
-    private void Start(QueueDelivery delivery, CancellationToken ct)
+    /// <summary>
+    /// Puts each event of a message on its reference's line now (unreadable ones share one line), then settles the
+    /// message once all of them are done.
+    /// </summary>
+    private void Start(QueueDelivery delivery, IReadOnlyList<string> events, int slots, CancellationToken ct)
     {
-        var key = processor.SequenceOf(delivery.Body) ?? (string.Empty, string.Empty);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task before;
-        lock (_tails)
+        var max = options.Value.MaxDeliveryCount;
+        var outcomes = events
+            .Select(message => _sequences.RunAsync(processor.SequenceOf(message) ?? Unreadable,
+                () => ApplyAsync(message, delivery.DequeueCount, max, ct)))
+            .ToList();
+        var settled = SettleAsync(delivery, outcomes, slots, ct);
+        lock (_running)
         {
-            before = _tails.GetValueOrDefault(key) ?? Task.CompletedTask;
-            _tails[key] = done.Task;
+            _running.Add(settled);
         }
 
-        _ = RunAsync(before, delivery, key, done, ct);
+        _ = settled.ContinueWith(t =>
+        {
+            lock (_running)
+            {
+                _running.Remove(t);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task RunAsync(Task before, QueueDelivery delivery, (string, string) key, TaskCompletionSource done, CancellationToken ct)
+    /// <summary>True once the event's outcome is recorded; false when it failed (the processor logged and recorded that).</summary>
+    private async Task<bool> ApplyAsync(string message, int delivery, int max, CancellationToken ct)
     {
         try
         {
-            await before;
-            await HandleAsync(delivery, ct);
+            await processor.ProcessAsync(message, delivery, max, ct);
+            return true;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task SettleAsync(QueueDelivery delivery, List<Task<bool>> outcomes, int slots, CancellationToken ct)
+    {
+        try
+        {
+            var applied = await Task.WhenAll(outcomes);
+            if (applied.All(ok => ok))
+            {
+                await queue.DeleteAsync(delivery, ct);
+            }
+            else if (delivery.DequeueCount >= options.Value.MaxDeliveryCount)
+            {
+                await queue.MoveToPoisonAsync(delivery, ct);
+            }
+            else
+            {
+                await queue.RetryLaterAsync(delivery, RetryDelay(delivery.DequeueCount), ct);
+            }
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -132,80 +195,11 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
         }
         finally
         {
-            _slots.Release();
-            done.TrySetResult();
-            lock (_tails)
-            {
-                if (_tails.TryGetValue(key, out var last) && last == done.Task)
-                {
-                    _tails.Remove(key);
-                }
-            }
-        }
-    }
-
-    private async Task HandleAsync(QueueDelivery delivery, CancellationToken ct)
-    {
-        var max = options.Value.MaxDeliveryCount;
-        bool processed;
-        try
-        {
-            await processor.ProcessAsync(delivery.Body, delivery.DequeueCount, max, ct);
-            processed = true;
-        }
-        catch (Exception) when (!ct.IsCancellationRequested)
-        {
-            processed = false; // the processor logged and recorded the failure; here only the message's fate is decided
-        }
-
-        if (processed)
-        {
-            await queue.DeleteAsync(delivery, ct);
-        }
-        else if (delivery.DequeueCount >= max)
-        {
-            await queue.MoveToPoisonAsync(delivery, ct);
-        }
-        else
-        {
-            await queue.RetryLaterAsync(delivery, RetryDelay(delivery.DequeueCount), ct);
+            _slots.Release(slots);
         }
     }
 
     /// <summary>0.4 s doubling per delivery, rounded up to whole seconds (the queue's unit): 1, 1, 2, 4, 7, 13 ... s.</summary>
     private static TimeSpan RetryDelay(int deliveries) =>
         TimeSpan.FromSeconds(Math.Ceiling(0.2 * Math.Pow(2, Math.Min(deliveries, 16))));
-}
-
-/// <summary>Standalone: the storage deposit queue, and a wake-up for this process's worker.</summary>
-public sealed class LocalQueueSender(DepositQueue queue, DepositQueueSignal signal) : IDepositSender
-{
-    public async Task SendAsync(string eventId, string message, CancellationToken ct)
-    {
-        await queue.SendAsync(message, ct);
-        signal.Notify();
-    }
-}
-
-/// <summary>Wakes the local worker when this process queues a deposit, so it need not wait for its next poll.</summary>
-public sealed class DepositQueueSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another enqueue signalled at the same moment; one wake-up is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 }

@@ -44,8 +44,9 @@ public static class HealthEndpoints
             ? Task.FromResult(new HealthCheckResult("skipped", 0, "Service Bus: the Functions host's trigger reports it"))
             : RunAsync("queue", async token =>
             {
+                // Messages, not events: under load one message carries several events.
                 var depth = await services.GetRequiredService<DepositQueue>().CountAsync(token);
-                return $"{depth} message(s) waiting";
+                return $"{depth} queue message(s) waiting, each carrying 1 to {DepositQueueBatch.MaxEvents} deposit events";
             }, logger, ct);
 
         var checks = new Dictionary<string, HealthCheckResult> { ["tables"] = await tables, ["queue"] = await queue };

@@ -30,7 +30,7 @@ public static class OperatorDocument
                 Responses = { [200] = typeof(Health.HealthReport) },
                 ResponseExample = """
                     {"status": "healthy", "checks": {"tables": {"status": "ok", "duration_ms": 12, "detail": null},
-                     "queue": {"status": "ok", "duration_ms": 9, "detail": "0 message(s) waiting"}}}
+                     "queue": {"status": "ok", "duration_ms": 9, "detail": "0 queue message(s) waiting, each carrying 1 to 32 deposit events"}}}
                     """,
                 Errors = [503],
                 OwnErrorsOnly = true,

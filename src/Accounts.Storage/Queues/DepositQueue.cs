@@ -12,7 +12,9 @@ namespace Accounts.Storage.Queues;
 /// timeout run out, and the message comes back with a higher dequeue count. Messages never expire: nothing accepted
 /// is dropped by the queue.
 /// Bodies are UTF-8 sent base64-encoded (the SDK's Base64 encoding, which the Functions queue trigger also expects):
-/// every character survives, whereas text messages travel inside an XML body that not every string fits.
+/// every character survives, whereas text messages travel inside an XML body that not every string fits. A body
+/// carries one event or several (<see cref="DepositQueueBatch"/>): whatever reads one, the poison queue's included,
+/// reads it through <see cref="DepositQueueBatch.Read"/>. Counts here are of messages, not events.
 /// </summary>
 public sealed partial class DepositQueue
 {
@@ -146,7 +148,10 @@ public sealed partial class DepositQueue
         return (await _queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
     }
 
-    /// <summary>The bodies of up to 32 poison messages, left in place, for operators and tests.</summary>
+    /// <summary>
+    /// The bodies of up to 32 poison messages, left in place, for operators and tests; each holds one or more events
+    /// (<see cref="DepositQueueBatch.Read"/>).
+    /// </summary>
     public async Task<IReadOnlyList<string>> PeekPoisonAsync(CancellationToken ct)
     {
         await EnsureCreatedAsync(ct);

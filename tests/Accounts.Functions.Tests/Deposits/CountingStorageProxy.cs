@@ -20,6 +20,7 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly HttpClient _forward = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
     private readonly List<WebApplication> _apps = [];
+    private readonly ConcurrentDictionary<string, Task> _holds = new(StringComparer.Ordinal);
 
     /// <summary>The connection string of Azurite with its table and queue endpoints replaced by this proxy's.</summary>
     public string ConnectionString { get; private set; } = string.Empty;
@@ -41,6 +42,12 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
     }
 
     public void Reset() => _counts.Clear();
+
+    /// <summary>
+    /// The next request counted under <paramref name="key"/> (e.g. "queue deposits/messages POST") is forwarded only once
+    /// <paramref name="until"/> completes: a test holds a request in flight for as long as it needs.
+    /// </summary>
+    public void HoldNext(string key, Task until) => _holds[key] = until;
 
     /// <summary>Requests counted under keys starting with <paramref name="prefix"/>.</summary>
     public int Sum(string prefix) => _counts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value);
@@ -70,7 +77,12 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpContext context, Uri target, string service, string prefix)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        _counts.AddOrUpdate($"{service} {Resource(path, prefix)} {context.Request.Method}", 1, (_, n) => n + 1);
+        var key = $"{service} {Resource(path, prefix)} {context.Request.Method}";
+        _counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+        if (_holds.TryRemove(key, out var hold))
+        {
+            await hold;
+        }
 
         // The raw target, as sent: the signature covers the path's escaping, which Request.Path has undone.
         var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
