@@ -78,7 +78,7 @@ internal sealed class BookViews(ILedgerStore store, TimeProvider clock)
             Groups = before.Snapshot.Groups.Union(commit.Groups, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal),
         };
         var absent = before.Absent.Where(r => !references.ContainsKey(r)).ToHashSet(StringComparer.Ordinal);
-        _known.Remember(snapshot.BookId, new KnownBook(snapshot, referenced, absent).Bounded());
+        _known.Remember(snapshot.BookId, (before with { Snapshot = snapshot, Entries = referenced, Absent = absent }).Bounded());
     }
 
     /// <summary>A view read from storage whose batch changed nothing: what it read is remembered.</summary>

@@ -25,6 +25,13 @@ public class DepositGroupTests
         new(new DepositEvent("t1", type, reference, "123", new Money.Money(minor, Sgd), null, null, DateTimeOffset.UnixEpoch,
             DateTimeOffset.UnixEpoch), "acct-1", null);
 
+    private static Account Account() => new()
+    {
+        Id = "acct-1", TenantId = "t1", Kind = AccountKind.Internal, HolderId = "h", AccountNumber = "123", InstitutionCode = "X",
+        Currency = "SGD", Country = "SG", Type = "CHECKING", Status = AccountStatus.Active, BookId = "book",
+        CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+    };
+
     private async Task<(long Posted, long Pending)> BalanceAsync()
     {
         var balance = Assert.Single(await _store.GetBalancesAsync("book", CancellationToken.None));
@@ -46,6 +53,34 @@ public class DepositGroupTests
         Assert.Equal(1, _store.RowsRead - rowsRead); // the account's seal; none of the four steps
         Assert.True(_store.HasGroup("book", DepositReferences.Group("second")));
         Assert.Equal((1000L, 0L), await BalanceAsync());
+    }
+
+    [Fact]
+    public async Task Deposits_into_a_book_this_instance_opened_read_nothing_at_all()
+    {
+        var ledger = NewInstance();
+        await ledger.OpenBalanceAsync("book", Sgd, CancellationToken.None);
+        var (heads, rows) = (_store.HeadReads, _store.RowsRead);
+
+        var first = await ledger.ApplyAsync("book", Event(DepositEventType.Settled, "one"), CancellationToken.None);
+        var second = await ledger.ApplyAsync("book", Event(DepositEventType.Pending, "two"), CancellationToken.None);
+
+        Assert.True(first.Applied && second.Applied);
+        Assert.Equal((heads, rows), (_store.HeadReads, _store.RowsRead));
+        Assert.Equal((500L, 500L), await BalanceAsync());
+    }
+
+    [Fact]
+    public async Task An_instance_that_opened_the_book_still_sees_the_seal_another_instance_wrote()
+    {
+        var opener = NewInstance();
+        await opener.OpenBalanceAsync("book", Sgd, CancellationToken.None);
+        await new AccountSeal(NewInstance()).SealAsync(Account(), requireEmpty: false, CancellationToken.None);
+
+        var late = await opener.ApplyAsync("book", Event(DepositEventType.Settled, "late"), CancellationToken.None);
+
+        Assert.Equal(EntryStatus.Failed, late.Entry!.Status);
+        Assert.Equal((0L, 0L), await BalanceAsync());
     }
 
     [Fact]
@@ -124,13 +159,7 @@ public class DepositGroupTests
     {
         var remembering = NewInstance();
         await remembering.ApplyAsync("book", Event(DepositEventType.Settled, "before"), CancellationToken.None);
-        var account = new Account
-        {
-            Id = "acct-1", TenantId = "t1", Kind = AccountKind.Internal, HolderId = "h", AccountNumber = "123", InstitutionCode = "X",
-            Currency = "SGD", Country = "SG", Type = "CHECKING", Status = AccountStatus.Active, BookId = "book",
-            CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
-        };
-        await new AccountSeal(NewInstance()).SealAsync(account, requireEmpty: false, CancellationToken.None);
+        await new AccountSeal(NewInstance()).SealAsync(Account(), requireEmpty: false, CancellationToken.None);
 
         var late = await remembering.ApplyAsync("book", Event(DepositEventType.Settled, "late"), CancellationToken.None);
 
