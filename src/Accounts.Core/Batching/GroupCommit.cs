@@ -4,10 +4,10 @@ namespace Accounts.Core.Batching;
 
 /// <summary>
 /// Group commit: items submitted under the same key while an earlier group of that key is being committed wait, and
-/// are then committed together, so under load a commit serves many callers. Per key exactly one drainer runs at a
-/// time; it is started by the submit that finds the key idle, on a background task that finishes even if that caller
-/// stops waiting (other callers' items ride in its groups). A key with nothing waiting is dropped from the map, so the
-/// map holds only keys in use; a later submit starts a new drainer.
+/// are then committed together, so under load a commit serves many callers. Per key one drainer runs at a time (or
+/// up to <c>concurrentGroups</c>); it is started by the submit that finds the key without a free drainer, on a
+/// background task that finishes even if that caller stops waiting (other callers' items ride in its groups). A key
+/// with nothing waiting is dropped from the map, so the map holds only keys in use; a later submit starts a new drainer.
 /// </summary>
 /// <remarks>
 /// <c>commit</c> completes each member of the group it is given. If it throws, the members it left open fail with
@@ -17,6 +17,7 @@ public sealed class GroupCommit<TKey, TItem, TResult>
     where TKey : notnull
 {
     private readonly int _maxGroup;
+    private readonly int _concurrentGroups;
     private readonly Func<TKey, IReadOnlyList<GroupMember<TItem, TResult>>, Task> _commit;
     private readonly Func<Func<TItem, bool>>? _joinRule;
     private readonly ConcurrentDictionary<TKey, KeyQueue> _queues;
@@ -29,14 +30,22 @@ public sealed class GroupCommit<TKey, TItem, TResult>
     /// of arrival while the group has room, and an item it refuses waits for a later group. The oldest waiting item
     /// joins whatever the rule says (the rule still sees it), so every group makes progress.
     /// </param>
+    /// <param name="concurrentGroups">
+    /// Groups of one key committed at the same time, at most. One (the default) commits a key's groups one after
+    /// another, in order; more lets an item that arrives while a group is being committed start the next one at once,
+    /// for commits whose order does not matter (writes of distinct rows): shorter waits, smaller groups.
+    /// </param>
     public GroupCommit(
         int maxGroup,
         Func<TKey, IReadOnlyList<GroupMember<TItem, TResult>>, Task> commit,
         IEqualityComparer<TKey>? keys = null,
-        Func<Func<TItem, bool>>? joinRule = null)
+        Func<Func<TItem, bool>>? joinRule = null,
+        int concurrentGroups = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroup, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrentGroups, 1);
         _maxGroup = maxGroup;
+        _concurrentGroups = concurrentGroups;
         _commit = commit;
         _joinRule = joinRule;
         _queues = new ConcurrentDictionary<TKey, KeyQueue>(keys);
@@ -52,7 +61,7 @@ public sealed class GroupCommit<TKey, TItem, TResult>
         var member = new GroupMember<TItem, TResult>(item);
         while (true)
         {
-            var queue = _queues.GetOrAdd(key, _ => new KeyQueue());
+            var queue = _queues.GetOrAdd(key, _ => new KeyQueue(_concurrentGroups));
             switch (queue.Enqueue(member))
             {
                 case Enqueued.Retired:
@@ -116,11 +125,11 @@ public sealed class GroupCommit<TKey, TItem, TResult>
         Retired,
     }
 
-    /// <summary>Items waiting for one key, and whether a drainer serves them.</summary>
-    private sealed class KeyQueue
+    /// <summary>Items waiting for one key, and how many drainers serve them.</summary>
+    private sealed class KeyQueue(int maxDrainers)
     {
         private readonly List<GroupMember<TItem, TResult>> _waiting = [];
-        private bool _draining;
+        private int _drainers;
         private bool _retired;
 
         public Enqueued Enqueue(GroupMember<TItem, TResult> member)
@@ -133,20 +142,20 @@ public sealed class GroupCommit<TKey, TItem, TResult>
                 }
 
                 _waiting.Add(member);
-                if (_draining)
+                if (_drainers == maxDrainers)
                 {
                     return Enqueued.Joined;
                 }
 
-                _draining = true;
+                _drainers++;
                 return Enqueued.StartDrainer;
             }
         }
 
         /// <summary>
         /// Up to <paramref name="max"/> waiting members that <paramref name="mayJoin"/> admits (and the oldest), in
-        /// arrival order; the rest keep their places. With nothing waiting the queue retires and <paramref name="unmap"/>
-        /// removes it: the drainer's role ends and no item can join it any more.
+        /// arrival order; the rest keep their places. With nothing waiting the asking drainer's role ends, and when it
+        /// was the last one the queue retires and <paramref name="unmap"/> removes it: no item can join it any more.
         /// </summary>
         public List<GroupMember<TItem, TResult>> TakeOrRetire(int max, Func<TItem, bool>? mayJoin, Func<bool> unmap)
         {
@@ -171,14 +180,17 @@ public sealed class GroupCommit<TKey, TItem, TResult>
                 _waiting.AddRange(left);
                 if (group.Count == 0)
                 {
-                    Retire(unmap);
+                    Leave(unmap);
                 }
 
                 return group;
             }
         }
 
-        /// <summary>Fails every waiting member with <paramref name="error"/> and retires the queue.</summary>
+        /// <summary>
+        /// Fails every waiting member with <paramref name="error"/>; the asking drainer's role ends, and the queue retires
+        /// unless another drainer still serves it.
+        /// </summary>
         public void FailAllAndRetire(Exception error, Func<bool> unmap)
         {
             List<GroupMember<TItem, TResult>> waiting;
@@ -186,17 +198,19 @@ public sealed class GroupCommit<TKey, TItem, TResult>
             {
                 waiting = [.. _waiting];
                 _waiting.Clear();
-                Retire(unmap);
+                Leave(unmap);
             }
 
             waiting.ForEach(m => m.Fail(error));
         }
 
-        private void Retire(Func<bool> unmap)
+        private void Leave(Func<bool> unmap)
         {
-            _draining = false;
-            _retired = true;
-            unmap();
+            if (--_drainers == 0)
+            {
+                _retired = true;
+                unmap();
+            }
         }
     }
 }

@@ -20,6 +20,13 @@ internal sealed class GroupedWrites
     /// <summary>Table Storage's limit of entities in one entity-group transaction.</summary>
     private const int MaxGroup = 100;
 
+    /// <summary>
+    /// Transactions of one partition in flight at once: rows are distinct and their order does not matter, so a write
+    /// arriving while one transaction is out goes in the next at once instead of waiting for it (the webhook answers
+    /// after two of these writes).
+    /// </summary>
+    private const int ConcurrentGroups = 2;
+
     private readonly StorageTable table;
     private readonly TableTransactionActionType kind;
     private readonly Func<TableEntity, CancellationToken, Task<bool>> single;
@@ -30,7 +37,8 @@ internal sealed class GroupedWrites
         this.table = table;
         this.kind = kind;
         this.single = single;
-        groups = new GroupCommit<string, TableEntity, bool>(MaxGroup, (_, group) => SendAsync(group), StringComparer.Ordinal, DistinctRows);
+        groups = new GroupCommit<string, TableEntity, bool>(MaxGroup, (_, group) => SendAsync(group), StringComparer.Ordinal, DistinctRows,
+            ConcurrentGroups);
     }
 
     /// <summary>Inserts; a row alone answers false when it exists already.</summary>
