@@ -8,7 +8,8 @@ namespace Accounts.Core.Deposits;
 /// Applies one queued deposit message and records the outcome on the event's record, in one write: the ledger decided
 /// the outcome (a redelivery finds the same entry), so it supersedes whatever the record said, a concurrent delivery's
 /// failure included. A failure is recorded with the attempt count (read, then version-checked, so it never hides an
-/// outcome) and rethrown so the queue redelivers; the last allowed attempt marks the record DeadLettered, and the
+/// outcome) and rethrown so the queue redelivers; the last allowed attempt marks the record DeadLettered (unless an
+/// earlier delivery's outcome is recorded: that stands), and the
 /// event's outbox row is removed: a delivery proves the message is in the queue, which keeps it until it is completed
 /// or dead-lettered, so the sweeper must not queue it again. A processed event's row needs no removal here: the webhook
 /// removes it once queued, and one it left (a crash) is dropped by the sweeper, which sees the record is processed.
@@ -33,12 +34,16 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
         {
             var deadLettered = deliveryCount >= maxDeliveries;
             logger.LogError(ex, "Deposit {EventId} failed on delivery {Delivery} of {Max}", deposit.EventId, deliveryCount, maxDeliveries);
-            await RecordAsync(deposit, message, r => r with
-            {
-                Status = deadLettered ? DepositStatus.DeadLettered : r.Status,
-                Attempts = deliveryCount,
-                Reason = $"delivery {deliveryCount} failed: {ex.Message}",
-            }, CancellationToken.None);
+            await RecordAsync(deposit, message, r => r.Status is DepositStatus.Received or DepositStatus.DeadLettered
+                ? r with
+                {
+                    Status = deadLettered ? DepositStatus.DeadLettered : r.Status,
+                    Attempts = deliveryCount,
+                    Reason = $"delivery {deliveryCount} failed: {ex.Message}",
+                }
+                // An outcome already recorded stands: this delivery replayed an event the ledger had decided (its message
+                // came back for another event's sake, or its delete was lost), and a replay that fails changes nothing.
+                : r, CancellationToken.None);
             await outbox.RemoveAsync(DepositOutboxEntry.Of(deposit), CancellationToken.None);
             DepositMetrics.Failed(deposit.Type, deadLettered);
             throw;
