@@ -50,6 +50,9 @@ public sealed class AppProcess : IAsyncDisposable
             ["InternalAccounts__CustodyAccounts__0__TypeAccount"] = "OMNIBUS",
             ["InternalAccounts__CustodyAccounts__0__Country"] = "PK",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Several deposit events per local queue message: the setting a deployment turns on once every instance
+            // reads such messages (README "Standalone: the deposit queue on Azurite's queue service").
+            ["Deposits__QueueMessageEvents"] = "32",
         };
         foreach (var (key, value) in settings)
         {

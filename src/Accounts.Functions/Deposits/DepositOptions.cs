@@ -32,6 +32,14 @@ public sealed class DepositOptions
     /// <summary>How often the standalone sweeper runs (under the host the RequeueDeposits timer's schedule decides).</summary>
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Standalone: the most deposit events one local queue message carries (1 to 32). At 1, the default, every event is
+    /// its own message in the format every version reads. Above 1, sends that wait together share a message, which an
+    /// older version's worker cannot read (it would move it to the poison queue): raise it only once every instance
+    /// runs a version that reads such messages, and set it back to 1 and let the queue drain before rolling back.
+    /// </summary>
+    public int QueueMessageEvents { get; set; } = 1;
+
     /// <summary>Whether this process runs the standalone outbox sweeper.</summary>
     public bool OutboxSweeperEnabled { get; set; } = true;
 }

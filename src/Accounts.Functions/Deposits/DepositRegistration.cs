@@ -1,6 +1,7 @@
 using Accounts.Core.Deposits;
 using Accounts.Functions.Api;
 using Accounts.Functions.Hosting;
+using Accounts.Storage.Queues;
 using Microsoft.Extensions.Options;
 
 namespace Accounts.Functions.Deposits;
@@ -24,6 +25,8 @@ public static class DepositRegistration
             .Validate(o => o.VisibilityTimeout >= TimeSpan.FromSeconds(1) && o.VisibilityTimeout.Ticks % TimeSpan.TicksPerSecond == 0,
                 "Deposits:VisibilityTimeout must be a whole number of seconds, at least 1")
             .Validate(o => o.MaxIdlePoll > TimeSpan.Zero, "Deposits:MaxIdlePoll must be positive")
+            .Validate(o => o.QueueMessageEvents is >= 1 and <= DepositQueueBatch.MaxEvents,
+                $"Deposits:QueueMessageEvents must be 1 to {DepositQueueBatch.MaxEvents}")
             .ValidateOnStart();
 
         // Under the Functions host, Service Bus and the ApplyDeposit trigger take the local queue's place, and the

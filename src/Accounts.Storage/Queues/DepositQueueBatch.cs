@@ -19,7 +19,8 @@ public static class DepositQueueBatch
     /// <summary>
     /// The most UTF-8 bytes of a batch body: 32 KiB, about 43.7 KB once base64-encoded, well inside the queue's 64 KiB
     /// limit per message. An event message is at most about 7 KB (four 256-character text fields escaped at six bytes
-    /// a character, plus the fixed fields), so a full batch always fits; one event bigger than this travels alone.
+    /// a character, plus the fixed fields); this byte limit, not the count, is what keeps a message within the queue's,
+    /// and one event bigger than it travels alone.
     /// </summary>
     public const int MaxBodyBytes = 32 * 1024;
 
@@ -86,26 +87,28 @@ public static class DepositQueueBatch
     /// <summary>
     /// A rule for filling one message, asked in order of arrival: an event joins while the message stays within
     /// <see cref="MaxBodyBytes"/>. The first event is always taken (it goes alone if it is too big, or is not a JSON
-    /// object that can be embedded); any later event that does not fit, or is not a JSON object, waits for the next message.
+    /// object that can be embedded); the first later event that does not fit, or is not a JSON object, closes the
+    /// message, so it and every event after it wait for the next one: events are queued in the order they arrived.
     /// </summary>
     public static Func<string, bool> NewFillRule()
     {
         var bytes = Envelope;
         var count = 0;
-        var alone = false;
+        var closed = false;
         return message =>
         {
             var size = EmbeddableSize(message);
             if (count == 0)
             {
                 count = 1;
-                alone = size < 0 || bytes + size > MaxBodyBytes;
+                closed = size < 0 || bytes + size > MaxBodyBytes;
                 bytes += Math.Max(size, 0);
-                return !alone;
+                return !closed;
             }
 
-            if (alone || size < 0 || bytes + 1 + size > MaxBodyBytes)
+            if (closed || size < 0 || bytes + 1 + size > MaxBodyBytes)
             {
+                closed = true;
                 return false;
             }
 

@@ -29,10 +29,30 @@ public sealed class DepositBatchMessageTests(AppFixture app)
     private const string QueueSend = "queue deposits/messages POST";
 
     [Fact]
+    public async Task By_default_every_event_is_its_own_message_in_the_format_every_version_reads()
+    {
+        const int deposits = 16;
+        await using var run = await CountedApp.StartAsync(app, builder => builder.UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:LocalWorkerEnabled", "false"));
+        var client = run.Factory.CreateClient();
+        var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+        var queue = run.Factory.Services.GetRequiredService<DepositQueue>();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, deposits).Select(i =>
+            DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", $"single-{i}", account.Number, "1.00"))));
+
+        Assert.All(answers, a => Assert.Equal(202, a.Status));
+        await Eventually.ValueAsync(() => queue.CountAsync(CancellationToken.None), n => n == deposits, "every event was queued");
+        Assert.Equal(deposits, run.Proxy.Sum(QueueSend));
+    }
+
+    [Fact]
     public async Task Webhooks_waiting_while_a_send_is_in_flight_share_queue_messages_and_each_event_is_applied_once()
     {
         const int deposits = 24;
-        await using var run = await CountedApp.StartAsync(app, builder => builder.UseSetting("Deposits:OutboxSweeperEnabled", "false"));
+        await using var run = await CountedApp.StartAsync(app, builder => builder.UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:QueueMessageEvents", "32"));
         var client = run.Factory.CreateClient();
         var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
         var accounts = new[]
@@ -212,7 +232,8 @@ public sealed class DepositBatchMessageTests(AppFixture app)
     private TestingAppFactory App(string prefix, bool worker, Action<IWebHostBuilder>? configure = null) =>
         new(app.StorageConnectionString, prefix, builder =>
         {
-            builder.UseSetting("Deposits:LocalWorkerEnabled", worker ? "true" : "false").UseSetting("Deposits:MaxIdlePoll", "00:00:01");
+            builder.UseSetting("Deposits:LocalWorkerEnabled", worker ? "true" : "false").UseSetting("Deposits:MaxIdlePoll", "00:00:01")
+                .UseSetting("Deposits:QueueMessageEvents", "32");
             configure?.Invoke(builder);
         });
 
