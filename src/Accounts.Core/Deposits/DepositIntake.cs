@@ -8,14 +8,17 @@ namespace Accounts.Core.Deposits;
 /// Takes in an event whose sender the host has authenticated and whose signature it has verified: records it durably
 /// (insert-if-absent) with its outbox row, then queues it. A redelivered event is accepted again with the same id and
 /// no second effect; the same key with different content is a conflict. Once recorded the event is accepted: the
-/// answer does not wait for the queue send, which is started before answering (so this instance queues events in the
-/// order it received them) and finishes in the background; a send that fails, or never finishes because the process
-/// stops, is logged or lost and left to the <see cref="DepositOutboxSweeper"/>, which queues the event from its outbox
-/// row after the grace period.
+/// answer does not wait for the queue send, which finishes in the background, after the send of the reference's
+/// previous event on this instance (so its events reach the queue in the order this instance received them); a send
+/// that fails, or never finishes because the process stops, is logged or lost and left to the
+/// <see cref="DepositOutboxSweeper"/>, which queues the event from its outbox row after the grace period.
 /// </summary>
 public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox outbox, IDepositSender sender, IDepositMessageFormat format,
     DepositOutboxTiming timing, ILogger<DepositIntake> logger)
 {
+    // Per deposit reference (tenant, reference), this instance's last send still under way.
+    private readonly Dictionary<(string, string), Task> _sending = [];
+
     /// <summary>Returns the event's id, the same for every delivery of the event.</summary>
     public async Task<string> ReceiveAsync(DepositEvent deposit, CancellationToken ct)
     {
@@ -41,10 +44,36 @@ public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox ou
         // first queueing may have been lost with a failed response, and applying it twice has no second effect.
         if (stored.Status == DepositStatus.Received)
         {
-            _ = QueueAsync(stored);
+            QueueInOrder(stored);
         }
 
         return deposit.EventId;
+    }
+
+    private void QueueInOrder(DepositRecord stored)
+    {
+        var key = (stored.TenantId, stored.Reference);
+        lock (_sending)
+        {
+            var sent = QueueAfterAsync(_sending.GetValueOrDefault(key) ?? Task.CompletedTask, stored);
+            _sending[key] = sent;
+            _ = sent.ContinueWith(_ =>
+            {
+                lock (_sending)
+                {
+                    if (_sending.TryGetValue(key, out var last) && last == sent)
+                    {
+                        _sending.Remove(key);
+                    }
+                }
+            }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task QueueAfterAsync(Task before, DepositRecord stored)
+    {
+        await before;
+        await QueueAsync(stored);
     }
 
     // Not tied to the request: the caller's answer does not wait for it, and a client that hangs up must not stop it.

@@ -89,6 +89,40 @@ public sealed class DepositIntakeTests
         Assert.Single(_ports.Sent);
     }
 
+    [Fact]
+    public async Task Answers_do_not_wait_for_the_send_and_a_reference_s_events_are_sent_in_the_order_received()
+    {
+        _ports.SendGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = Event("ref-5", "10.00") with { Type = DepositEventType.Pending };
+        var settled = Event("ref-5", "10.00");
+        var other = Event("ref-6", "1.00");
+
+        // Each is answered while the queue holds every send.
+        await _intake.ReceiveAsync(pending, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await _intake.ReceiveAsync(settled, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await _intake.ReceiveAsync(other, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The settlement's send waits for the pending one's; another reference's starts at once.
+        Assert.Equal(["send " + pending.EventId, "send " + other.EventId], Sends());
+        _ports.SendGate.SetResult();
+        for (var wait = 0; wait < 200 && _ports.Outbox.Count > 0; wait++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.Equal(["send " + pending.EventId, "send " + other.EventId, "send " + settled.EventId], Sends());
+        Assert.Equal(_ports.Write(pending), _ports.Sent.First(m => _ports.Read(m).Reference == "ref-5"));
+        Assert.Empty(_ports.Outbox);
+    }
+
+    private List<string> Sends()
+    {
+        lock (_ports.Journal)
+        {
+            return _ports.Journal.Where(j => j.StartsWith("send ", StringComparison.Ordinal)).ToList();
+        }
+    }
+
     private static DepositEvent Event(string reference, string amount)
     {
         var sgd = Currency.Parse("SGD", "currency");

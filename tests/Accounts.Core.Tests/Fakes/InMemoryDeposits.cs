@@ -20,6 +20,15 @@ internal sealed class InMemoryDeposits : IDepositRecordStore, IDepositOutbox, ID
 
     public List<string> Sent { get; } = [];
 
+    // Sends finish in the background, so the journal is written from several threads.
+    private void Log(string line)
+    {
+        lock (Journal)
+        {
+            Journal.Add(line);
+        }
+    }
+
     /// <summary>When set, a send throws it instead of queueing.</summary>
     public Exception? SendFailure { get; set; }
 
@@ -27,7 +36,7 @@ internal sealed class InMemoryDeposits : IDepositRecordStore, IDepositOutbox, ID
 
     public Task<(bool Inserted, DepositRecord Record)> TryInsertAsync(DepositRecord record, CancellationToken ct)
     {
-        Journal.Add("record " + record.Reference);
+        Log("record " + record.Reference);
         var fresh = record with { Version = Next() };
         var inserted = _records.TryAdd((record.TenantId, record.Reference, record.Type), fresh);
         return Task.FromResult((inserted, inserted ? fresh : _records[(record.TenantId, record.Reference, record.Type)]));
@@ -70,7 +79,7 @@ internal sealed class InMemoryDeposits : IDepositRecordStore, IDepositOutbox, ID
 
     public Task AddAsync(DepositOutboxEntry entry, CancellationToken ct)
     {
-        Journal.Add("outbox+ " + entry.Reference);
+        Log("outbox+ " + entry.Reference);
         _outbox[entry with { DueAt = default }] = entry;
         return Task.CompletedTask;
     }
@@ -80,21 +89,32 @@ internal sealed class InMemoryDeposits : IDepositRecordStore, IDepositOutbox, ID
 
     public Task RemoveAsync(DepositOutboxEntry entry, CancellationToken ct)
     {
-        Journal.Add("outbox- " + entry.Reference);
+        Log("outbox- " + entry.Reference);
         _outbox.TryRemove(entry with { DueAt = default }, out _);
         return Task.CompletedTask;
     }
 
-    public Task SendAsync(string eventId, string message, CancellationToken ct)
+    /// <summary>When set, a send is held until it completes (the queue is slow).</summary>
+    public TaskCompletionSource? SendGate { get; set; }
+
+    public async Task SendAsync(string eventId, string message, CancellationToken ct)
     {
-        Journal.Add("send " + eventId);
+        Log("send " + eventId);
+
         if (SendFailure is { } failure)
         {
             throw failure;
         }
 
-        Sent.Add(message);
-        return Task.CompletedTask;
+        if (SendGate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        lock (Sent)
+        {
+            Sent.Add(message);
+        }
     }
 
     /// <summary>A plain text message (the host's is JSON): every field of the event, '|'-separated.</summary>
