@@ -29,8 +29,8 @@ internal sealed class BookViews(ILedgerStore store, TimeProvider clock)
 
     /// <summary>
     /// The view of <paramref name="bookId"/> for deciding <paramref name="intents"/>. On a first attempt it may rest on
-    /// what is remembered and on groups without markers having none of their references; a later attempt reads
-    /// everything from storage.
+    /// what is remembered (taking a group this instance knows no marker of to have none of its references); a later
+    /// attempt reads everything from storage.
     /// </summary>
     public async Task<BookView> ViewAsync(string bookId, IReadOnlyList<ILedgerIntent> intents, bool firstAttempt)
     {
@@ -40,7 +40,7 @@ internal sealed class BookViews(ILedgerStore store, TimeProvider clock)
             return await FromMemoryAsync(known, wanted);
         }
 
-        return await FromStorageAsync(bookId, wanted, optimistic: firstAttempt);
+        return await FromStorageAsync(bookId, wanted, firstAttempt);
     }
 
     /// <summary>The view's commit was written: what it knew, moved on by the commit, is what the book now holds.</summary>
@@ -103,29 +103,25 @@ internal sealed class BookViews(ILedgerStore store, TimeProvider clock)
         return new BookView(merged, wanted, Assumed: true, NewGroups(merged.Snapshot, wanted));
     }
 
-    private async Task<BookView> FromStorageAsync(string bookId, Wanted wanted, bool optimistic)
+    private async Task<BookView> FromStorageAsync(string bookId, Wanted wanted, bool firstAttempt)
     {
-        if (optimistic)
-        {
-            // The head says whether the book keeps group markers; only then may the groups' members go unread.
-            var others = wanted.References.Where(r => !wanted.Members.Contains(r)).ToList();
-            var head = await store.ReadAsync(bookId, others, CancellationToken.None);
-            var start = await KnownBook.FromAsync(head, others, store);
-            if (head.CommitKeepsGroups)
-            {
-                var assumed = await start.WithAsync(Nothing, wanted.Members, store);
-                return new BookView(assumed, wanted, Assumed: head.HeadVersion is not null, wanted.GroupNames);
-            }
-
-            var members = wanted.Members.ToList();
-            var read = await start.WithAsync(await store.ReadFactsAsync(bookId, members, [], CancellationToken.None), members, store);
-            return new BookView(read, wanted, Assumed: false, []);
-        }
-
-        var snapshotTask = store.ReadAsync(bookId, wanted.References, CancellationToken.None);
+        // The group markers are read with the head. On a first attempt, in a book that keeps markers, the steps of a
+        // group without one are known absent and not read, and the others' steps are read once the head has said so;
+        // a later attempt reads everything at once.
+        var members = wanted.Members;
+        var others = firstAttempt ? wanted.References.Where(r => !members.Contains(r)).ToList() : wanted.References;
+        var snapshotTask = store.ReadAsync(bookId, others, CancellationToken.None);
         var markersTask = store.ReadFactsAsync(bookId, [], wanted.GroupNames, CancellationToken.None);
         var snapshot = (await snapshotTask) with { Groups = (await markersTask).Groups };
-        var known = await KnownBook.FromAsync(snapshot, wanted.References, store);
+        var known = await KnownBook.FromAsync(snapshot, others, store);
+        if (firstAttempt && members.Count > 0)
+        {
+            var unmarked = snapshot.CommitKeepsGroups ? wanted.MembersOfGroupsWithout(snapshot.Groups) : new HashSet<string>();
+            var marked = members.Where(m => !unmarked.Contains(m)).ToList();
+            var facts = marked.Count == 0 ? Nothing : await store.ReadFactsAsync(bookId, marked, [], CancellationToken.None);
+            known = await known.WithAsync(facts, members, store);
+        }
+
         return new BookView(known, wanted, Assumed: false, NewGroups(snapshot, wanted));
     }
 
@@ -142,29 +138,12 @@ internal sealed class BookViews(ILedgerStore store, TimeProvider clock)
 
         public IReadOnlyList<string> References { get; } = intents.SelectMany(i => i.References).Distinct(StringComparer.Ordinal).ToList();
 
-        public IReadOnlyList<string> GroupNames => _groups.Select(g => g.Name).Distinct(StringComparer.Ordinal).ToList();
+        public IReadOnlyList<string> GroupNames { get; } = intents.Select(i => i.Group?.Name).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
-        public IReadOnlySet<string> Members => MembersOfGroupsWithout(new HashSet<string>());
+        public IReadOnlySet<string> Members { get; } = intents.Select(i => i.Group).OfType<ReferenceGroup>().SelectMany(g => g.Members)
+            .ToHashSet(StringComparer.Ordinal);
 
         public IReadOnlySet<string> MembersOfGroupsWithout(IReadOnlySet<string> markers) =>
             _groups.Where(g => !markers.Contains(g.Name)).SelectMany(g => g.Members).ToHashSet(StringComparer.Ordinal);
     }
-}
-
-/// <summary>
-/// A book's view for one attempt. <see cref="Assumed"/>: it rests on memory or on groups without markers, which only a
-/// written commit confirms. <see cref="NewGroups"/> are the markers the commit inserts.
-/// </summary>
-internal sealed record BookView(KnownBook Known, BookViews.Wanted Wanted, bool Assumed, IReadOnlyList<string> NewGroups)
-{
-    /// <summary>The snapshot the batch is decided on: the head, balances and the batch's references that are in the book.</summary>
-    public BookSnapshot Snapshot => Known.Snapshot with
-    {
-        References = Wanted.References.Where(Known.Snapshot.References.ContainsKey)
-            .ToDictionary(r => r, r => Known.Snapshot.References[r], StringComparer.Ordinal),
-    };
-
-    /// <summary>The entries of <see cref="Snapshot"/>'s references, by entry id.</summary>
-    public IReadOnlyDictionary<string, LedgerEntry> Earlier => Snapshot.References.Keys
-        .Select(r => Known.Entries[r]).DistinctBy(e => e.Id).ToDictionary(e => e.Id, StringComparer.Ordinal);
 }

@@ -42,7 +42,7 @@ public class DepositGroupTests
         (await _store.QueryEntriesAsync("book", new EntryQuery(Take: 100), CancellationToken.None)).Count;
 
     [Fact]
-    public async Task A_new_reference_in_a_book_that_keeps_markers_reads_only_the_seal_and_writes_its_marker()
+    public async Task A_new_reference_in_a_book_that_keeps_markers_reads_the_seal_and_its_marker_but_none_of_its_steps()
     {
         await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "first"), CancellationToken.None);
         var rowsRead = _store.RowsRead;
@@ -50,7 +50,7 @@ public class DepositGroupTests
         var applied = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "second"), CancellationToken.None);
 
         Assert.True(applied.Applied);
-        Assert.Equal(1, _store.RowsRead - rowsRead); // the account's seal; none of the four steps
+        Assert.Equal(2, _store.RowsRead - rowsRead); // the account's seal and the reference's marker; none of the four steps
         Assert.True(_store.HasGroup("book", DepositReferences.Group("second")));
         Assert.Equal((1000L, 0L), await BalanceAsync());
     }
@@ -81,6 +81,39 @@ public class DepositGroupTests
 
         Assert.Equal(EntryStatus.Failed, late.Entry!.Status);
         Assert.Equal((0L, 0L), await BalanceAsync());
+    }
+
+    [Theory]
+    [InlineData(DepositEventType.Reversed)]
+    [InlineData(DepositEventType.Rejected)]
+    public async Task A_settlement_on_an_instance_that_remembers_nothing_finds_the_earlier_step_another_wrote_and_is_not_credited(
+        DepositEventType earlier)
+    {
+        await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "open"), CancellationToken.None);
+        await NewInstance().ApplyAsync("book", Event(earlier, "late"), CancellationToken.None);
+
+        // Its steps are not read at first (taken as absent); the marker the earlier step wrote fails that commit.
+        var settled = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "late"), CancellationToken.None);
+
+        Assert.True(settled.Entry is null || settled.Entry.Status == EntryStatus.Failed);
+        Assert.Equal((500L, 0L), await BalanceAsync());
+    }
+
+    [Fact]
+    public async Task A_settlement_after_an_older_version_s_reversal_is_not_credited_by_an_instance_that_remembered_the_book()
+    {
+        var remembering = NewInstance();
+        await remembering.ApplyAsync("book", Event(DepositEventType.Settled, "open"), CancellationToken.None);
+
+        // An older version records a reversal before any settlement: no marker, and the head's flag is gone.
+        await OlderVersion().ApplyAsync("book", Event(DepositEventType.Reversed, "late"), CancellationToken.None);
+
+        var settled = await remembering.ApplyAsync("book", Event(DepositEventType.Settled, "late"), CancellationToken.None);
+        var fresh = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "late"), CancellationToken.None);
+
+        Assert.Equal(EntryStatus.Failed, settled.Entry!.Status);
+        Assert.Equal(settled.Entry.Id, fresh.Entry!.Id);
+        Assert.Equal((500L, 0L), await BalanceAsync());
     }
 
     [Fact]

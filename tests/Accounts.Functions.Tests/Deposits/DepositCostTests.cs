@@ -57,7 +57,7 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_deposit_into_a_book_this_instance_has_not_seen_reads_the_head_and_the_seal_but_none_of_its_steps()
+    public async Task A_deposit_into_a_book_this_instance_has_not_seen_reads_the_head_the_seal_and_its_marker_but_none_of_its_steps()
     {
         await using var run = await CountedApp.StartAsync(app, builder => builder
             .UseSetting("Deposits:OutboxSweeperEnabled", "false")
@@ -75,7 +75,7 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
 
         proxy.Reset();
         await DepositAsync(client, tenant, account, direct, "unseen-1");
-        Assert.Equal(2, proxy.Sum("table Ledger GET")); // the head, and the account's seal
+        Assert.Equal(3, proxy.Sum("table Ledger GET")); // the head, the account's seal and the reference's marker
         Assert.Equal(0, proxy.Sum("table Ledger query"));
 
         proxy.Reset();
@@ -118,7 +118,8 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
         const int concurrent = 16;
         await using var run = await CountedApp.StartAsync(app, builder => builder
             .UseSetting("Deposits:OutboxSweeperEnabled", "false")
-            .UseSetting("Deposits:LocalWorkerEnabled", "false"));
+            .UseSetting("Deposits:LocalWorkerEnabled", "false")
+            .UseSetting("Deposits:QueueMessageEvents", "32"));
         var (prefix, proxy, factory) = (run.Prefix, run.Proxy, run.Factory);
         var client = factory.CreateClient();
         var tenant = await TestTenants.RegisterAsync(factory.Services);
