@@ -20,7 +20,7 @@ public sealed class GroupCommit<TKey, TItem, TResult>
     private readonly int _concurrentGroups;
     private readonly Func<TKey, IReadOnlyList<GroupMember<TItem, TResult>>, Task> _commit;
     private readonly Func<Func<TItem, bool>>? _joinRule;
-    private readonly ConcurrentDictionary<TKey, KeyQueue> _queues;
+    private readonly ConcurrentDictionary<TKey, KeyQueue<TItem, TResult>> _queues;
 
     /// <param name="maxGroup">The most items in one group.</param>
     /// <param name="commit">Commits one group of one key and completes its members.</param>
@@ -48,7 +48,7 @@ public sealed class GroupCommit<TKey, TItem, TResult>
         _concurrentGroups = concurrentGroups;
         _commit = commit;
         _joinRule = joinRule;
-        _queues = new ConcurrentDictionary<TKey, KeyQueue>(keys);
+        _queues = new ConcurrentDictionary<TKey, KeyQueue<TItem, TResult>>(keys);
     }
 
     /// <summary>Keys with a queue in the map; idle keys are dropped, so this counts only keys in use.</summary>
@@ -61,7 +61,7 @@ public sealed class GroupCommit<TKey, TItem, TResult>
         var member = new GroupMember<TItem, TResult>(item);
         while (true)
         {
-            var queue = _queues.GetOrAdd(key, _ => new KeyQueue(_concurrentGroups));
+            var queue = _queues.GetOrAdd(key, _ => new KeyQueue<TItem, TResult>(_concurrentGroups));
             switch (queue.Enqueue(member))
             {
                 case Enqueued.Retired:
@@ -76,11 +76,11 @@ public sealed class GroupCommit<TKey, TItem, TResult>
         }
     }
 
-    private async Task DrainAsync(TKey key, KeyQueue queue)
+    private async Task DrainAsync(TKey key, KeyQueue<TItem, TResult> queue)
     {
         // Idle queues leave the map, so it does not grow with every key ever used. Only this queue is removed, never a
         // successor, and it is removed under its lock as it retires, so no item can slip into a queue no drainer serves.
-        var unmap = () => _queues.TryRemove(new KeyValuePair<TKey, KeyQueue>(key, queue));
+        var unmap = () => _queues.TryRemove(new KeyValuePair<TKey, KeyQueue<TItem, TResult>>(key, queue));
         while (true)
         {
             List<GroupMember<TItem, TResult>> group;
@@ -114,102 +114,6 @@ public sealed class GroupCommit<TKey, TItem, TResult>
             foreach (var open in group.Where(m => !m.Outcome.IsCompleted))
             {
                 open.Fail(new InvalidOperationException("The group's commit gave this item no outcome"));
-            }
-        }
-    }
-
-    private enum Enqueued
-    {
-        Joined,
-        StartDrainer,
-        Retired,
-    }
-
-    /// <summary>Items waiting for one key, and how many drainers serve them.</summary>
-    private sealed class KeyQueue(int maxDrainers)
-    {
-        private readonly List<GroupMember<TItem, TResult>> _waiting = [];
-        private int _drainers;
-        private bool _retired;
-
-        public Enqueued Enqueue(GroupMember<TItem, TResult> member)
-        {
-            lock (_waiting)
-            {
-                if (_retired)
-                {
-                    return Enqueued.Retired;
-                }
-
-                _waiting.Add(member);
-                if (_drainers == maxDrainers)
-                {
-                    return Enqueued.Joined;
-                }
-
-                _drainers++;
-                return Enqueued.StartDrainer;
-            }
-        }
-
-        /// <summary>
-        /// Up to <paramref name="max"/> waiting members that <paramref name="mayJoin"/> admits (and the oldest), in
-        /// arrival order; the rest keep their places. With nothing waiting the asking drainer's role ends, and when it
-        /// was the last one the queue retires and <paramref name="unmap"/> removes it: no item can join it any more.
-        /// </summary>
-        public List<GroupMember<TItem, TResult>> TakeOrRetire(int max, Func<TItem, bool>? mayJoin, Func<bool> unmap)
-        {
-            lock (_waiting)
-            {
-                var group = new List<GroupMember<TItem, TResult>>(Math.Min(max, _waiting.Count));
-                var left = new List<GroupMember<TItem, TResult>>();
-                foreach (var member in _waiting)
-                {
-                    // The rule is asked first even for the oldest member, so it sees every member of the group.
-                    if (group.Count < max && ((mayJoin?.Invoke(member.Item) ?? true) || group.Count == 0))
-                    {
-                        group.Add(member);
-                    }
-                    else
-                    {
-                        left.Add(member);
-                    }
-                }
-
-                _waiting.Clear();
-                _waiting.AddRange(left);
-                if (group.Count == 0)
-                {
-                    Leave(unmap);
-                }
-
-                return group;
-            }
-        }
-
-        /// <summary>
-        /// Fails every waiting member with <paramref name="error"/>; the asking drainer's role ends, and the queue retires
-        /// unless another drainer still serves it.
-        /// </summary>
-        public void FailAllAndRetire(Exception error, Func<bool> unmap)
-        {
-            List<GroupMember<TItem, TResult>> waiting;
-            lock (_waiting)
-            {
-                waiting = [.. _waiting];
-                _waiting.Clear();
-                Leave(unmap);
-            }
-
-            waiting.ForEach(m => m.Fail(error));
-        }
-
-        private void Leave(Func<bool> unmap)
-        {
-            if (--_drainers == 0)
-            {
-                _retired = true;
-                unmap();
             }
         }
     }

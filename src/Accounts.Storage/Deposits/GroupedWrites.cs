@@ -6,8 +6,8 @@ using Azure.Data.Tables;
 namespace Accounts.Storage.Deposits;
 
 /// <summary>
-/// Writes of one kind to rows of one table, sent together: writes to the same partition that wait while an earlier
-/// group is being sent go in the next group, as one entity-group transaction (<see cref="GroupCommit{TKey, TItem, TResult}"/>
+/// Writes of one kind to rows of one table, sent together: writes to the same partition that wait while earlier
+/// groups are being sent go in a next group, as one entity-group transaction (<see cref="GroupCommit{TKey, TItem, TResult}"/>
 /// keyed by partition), so under load each costs a fraction of a request. A caller's task completes only when its own
 /// row is written (or refused). A group that fails is all-or-nothing, so nothing of it was written: it is sent again
 /// row by row through <c>single</c>, which gives each row its own result (a delete of a row already gone, an insert of
@@ -21,9 +21,10 @@ internal sealed class GroupedWrites
     private const int MaxGroup = 100;
 
     /// <summary>
-    /// Transactions of one partition in flight at once: rows are distinct and their order does not matter, so a write
-    /// arriving while one transaction is out goes in the next at once instead of waiting for it (the webhook answers
-    /// after two of these writes).
+    /// Transactions of one partition in flight at once, so a write arriving while one transaction is out goes in the
+    /// next at once instead of waiting for it (the webhook answers after two of these writes). Their order is then not
+    /// kept: two writes of the same row may be in flight together, each in its own transaction. Every user writes a
+    /// row once (an outbox row, a record insert) or writes what any order leaves the same (an outcome merge).
     /// </summary>
     private const int ConcurrentGroups = 2;
 
@@ -76,7 +77,7 @@ internal sealed class GroupedWrites
     /// <summary>True when written; otherwise what <c>single</c> answered for the row alone.</summary>
     public Task<bool> WriteAsync(TableEntity row, CancellationToken ct) => groups.SubmitAsync(row.PartitionKey, row, ct);
 
-    /// <summary>A transaction may touch a row once: a second write to a row waits for the next group.</summary>
+    /// <summary>A transaction may touch a row once: a second write to a row waits for a later group.</summary>
     private static Func<TableEntity, bool> DistinctRows()
     {
         var rows = new HashSet<string>(StringComparer.Ordinal);
