@@ -13,9 +13,15 @@ public sealed class LedgerService
     /// <summary>
     /// Intents per commit. Each posts at most one entry, one reference row and one group marker; the head, the
     /// sequence index (two rows at most) and the balance rows touched share the rest of Table Storage's 100-entity
-    /// transaction limit (room for 13 currencies in one batch).
+    /// transaction limit (room for 13 currencies in one commit; a batch in more is committed in parts).
     /// </summary>
     public const int MaxBatch = 28;
+
+    /// <summary>
+    /// Rows one commit may write: Table Storage's limit of entities in one entity-group transaction. A batch whose
+    /// commit would write more (postings in more currencies than the room left) is committed in parts.
+    /// </summary>
+    public const int MaxRowsPerCommit = 100;
 
     private const int MaxAttempts = 100;
 
@@ -60,12 +66,23 @@ public sealed class LedgerService
 
     private async Task CommitAsync(string bookId, IReadOnlyList<GroupMember<ILedgerIntent, IntentResult>> batch)
     {
-        var intents = batch.Select(p => p.Item).ToList();
+        // A batch whose commit would pass the transaction's row limit (postings in many currencies each touch their own
+        // balance row) goes in parts, each its own commit.
+        for (var done = 0; done < batch.Count;)
+        {
+            done += await CommitPartAsync(bookId, batch.Skip(done).ToList());
+        }
+    }
+
+    /// <summary>Commits the longest first part of <paramref name="members"/> that fits one commit, and completes it.</summary>
+    /// <returns>How many members it completed (at least one).</returns>
+    private async Task<int> CommitPartAsync(string bookId, IReadOnlyList<GroupMember<ILedgerIntent, IntentResult>> members)
+    {
+        var intents = members.Select(p => p.Item).ToList();
         for (var attempt = 1; ; attempt++)
         {
             var view = await views.ViewAsync(bookId, intents, firstAttempt: attempt == 1);
-            var plan = CommitPlan.Build(view.Snapshot, intents, clock.GetUtcNow(), view.Earlier);
-            var commit = plan.Commit with { Groups = view.NewGroups, KeepsGroups = view.Snapshot.CommitKeepsGroups };
+            var (part, plan, commit) = Fitting(view, intents);
             if (!plan.HasChanges && view.Assumed)
             {
                 // Decided on what no commit will confirm: decide again on what storage says.
@@ -94,20 +111,20 @@ public sealed class LedgerService
                     journal?.Committed(bookId, commit.Entries, journalToken);
                 }
 
-                for (var i = 0; i < batch.Count; i++)
+                for (var i = 0; i < part; i++)
                 {
                     var outcome = plan.Outcomes[i];
                     if (outcome.Error is not null)
                     {
-                        batch[i].Fail(outcome.Error);
+                        members[i].Fail(outcome.Error);
                     }
                     else
                     {
-                        batch[i].Complete(outcome.Result!);
+                        members[i].Complete(outcome.Result!);
                     }
                 }
 
-                return;
+                return part;
             }
 
             views.Forget(bookId);
@@ -124,6 +141,27 @@ public sealed class LedgerService
             }
         }
     }
+
+    /// <summary>The plan of the longest first part of <paramref name="intents"/> whose commit stays within <see cref="MaxRowsPerCommit"/>.</summary>
+    private (int Part, CommitPlan Plan, BookCommit Commit) Fitting(BookView view, List<ILedgerIntent> intents)
+    {
+        for (var part = intents.Count; ; part = (part + 1) / 2)
+        {
+            var taken = intents.Take(part).ToList();
+            var plan = CommitPlan.Build(view.Snapshot, taken, clock.GetUtcNow(), view.Earlier);
+            var groups = taken.Select(i => i.Group?.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var commit = plan.Commit with { Groups = view.NewGroups.Where(groups.Contains).ToList(), KeepsGroups = view.Snapshot.CommitKeepsGroups };
+            if (part == 1 || Rows(commit) <= MaxRowsPerCommit)
+            {
+                return (part, plan, commit);
+            }
+        }
+    }
+
+    // The head, the balances, entries, references and markers, and the sequence index: at most two rows, since a commit
+    // of up to MaxBatch entries spans at most two of its blocks.
+    private static int Rows(BookCommit commit) =>
+        1 + commit.Balances.Count + commit.Entries.Count + commit.References.Count + commit.Groups.Count + 2;
 }
 
 /// <summary>The entry a posting produced. <see cref="Applied"/> is false when the reference had been posted before.</summary>

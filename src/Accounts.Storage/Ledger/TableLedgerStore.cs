@@ -13,7 +13,7 @@ namespace Accounts.Storage.Ledger;
 public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
 {
     /// <summary>Table Storage's limit of entities in one entity-group transaction.</summary>
-    public const int MaxBatchSize = 100;
+    public const int MaxBatchSize = LedgerService.MaxRowsPerCommit;
 
     private readonly StorageTable table = tables.Ledger;
 

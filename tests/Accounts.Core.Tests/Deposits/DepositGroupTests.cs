@@ -117,6 +117,31 @@ public class DepositGroupTests
     }
 
     [Fact]
+    public async Task A_batch_in_more_currencies_than_one_commit_holds_is_committed_in_parts_and_every_deposit_lands()
+    {
+        string[] codes = ["USD", "EUR", "GBP", "JPY", "SGD", "PKR", "NGN", "KES", "ZAR", "AUD", "CAD", "CHF", "CNY", "HKD", "INR", "NZD",
+            "SEK", "NOK", "DKK", "MXN"];
+        var ledger = NewInstance();
+        _store.CommitGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = ledger.ApplyAsync("book", Event(DepositEventType.Settled, "first"), CancellationToken.None);
+
+        // These wait while the first commit is held, and then go as one batch: 28 entries, references and markers, and a
+        // balance row in each of 20 currencies pass the 100 rows of one transaction.
+        var batch = Enumerable.Range(0, LedgerService.MaxBatch).Select(i => ledger.ApplyAsync("book",
+            new DepositIntent(new DepositEvent("t1", DepositEventType.Settled, $"multi-{i}", "123",
+                new Money.Money(100, new Currency(codes[i % codes.Length], 2)), null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),
+                "acct-1", null), CancellationToken.None)).ToList();
+        _store.CommitGate.SetResult();
+
+        Assert.True((await first).Applied);
+        Assert.All(await Task.WhenAll(batch), r => Assert.True(r.Applied));
+        var balances = await _store.GetBalancesAsync("book", CancellationToken.None);
+        Assert.Equal(LedgerService.MaxBatch * 100 + 500, balances.Sum(b => b.Posted));
+        Assert.Equal(codes.Length, balances.Count);
+        Assert.InRange(_store.Commits, 3, 1 + LedgerService.MaxBatch);
+    }
+
+    [Fact]
     public async Task A_redelivery_to_an_instance_that_remembers_nothing_is_a_replay()
     {
         var first = await NewInstance().ApplyAsync("book", Event(DepositEventType.Settled, "dup"), CancellationToken.None);

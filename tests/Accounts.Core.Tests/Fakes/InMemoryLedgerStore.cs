@@ -77,6 +77,14 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
 
     private CommitReceipt? Commit(BookSnapshot basis, BookCommit commit)
     {
+        // The rows Table Storage's transaction would hold, sequence index blocks included, within its limit.
+        var rows = 1 + commit.Balances.Count + commit.Entries.Count + commit.References.Count + commit.Groups.Count
+            + commit.Entries.Select(e => (e.Sequence - 1) / ChainCheckpoints.Interval).Distinct().Count();
+        if (rows > LedgerService.MaxRowsPerCommit)
+        {
+            throw new ArgumentException($"A commit writes {rows} rows; one transaction holds at most {LedgerService.MaxRowsPerCommit}");
+        }
+
         lock (_books)
         {
             var book = BookOf(basis.BookId);
