@@ -24,9 +24,9 @@ public interface ILedgerIntent
 /// <summary>
 /// References that only ever appear together in one group (the steps of one deposit). In a book that keeps group
 /// markers (<see cref="BookSnapshot.KeepsGroups"/>) every commit carrying an intent of the group inserts the group's
-/// marker row unless it is known to be there, so a group without a marker has none of its references in the book. The ledger then decides an intent on that,
-/// without reading the members, and inserts the marker in the same commit: if the marker was there after all, the
-/// insert fails the whole commit and the batch is decided again on what is read.
+/// marker row unless it is known to be there, so a group without a marker has none of its references in the book. The
+/// ledger then decides an intent on that without reading the members, and inserts the marker in the same commit: if
+/// the marker was there after all, the insert fails the whole commit and the batch is decided again on what is read.
 /// </summary>
 public sealed record ReferenceGroup(string Name, IReadOnlyCollection<string> Members);
 
