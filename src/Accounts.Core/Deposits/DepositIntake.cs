@@ -16,8 +16,8 @@ namespace Accounts.Core.Deposits;
 public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox outbox, IDepositSender sender, IDepositMessageFormat format,
     DepositOutboxTiming timing, ILogger<DepositIntake> logger)
 {
-    // Per deposit reference (tenant, reference), this instance's last send still under way.
-    private readonly Dictionary<(string, string), Task> _sending = [];
+    // This instance's sends, one line per deposit reference (tenant, reference).
+    private readonly ReferenceSequences _sending = new();
 
     /// <summary>Returns the event's id, the same for every delivery of the event.</summary>
     public async Task<string> ReceiveAsync(DepositEvent deposit, CancellationToken ct)
@@ -50,31 +50,13 @@ public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox ou
         return deposit.EventId;
     }
 
-    private void QueueInOrder(DepositRecord stored)
-    {
-        var key = (stored.TenantId, stored.Reference);
-        lock (_sending)
+    // Put on the reference's line before the caller is answered, so the order of calls is the order of sends.
+    private void QueueInOrder(DepositRecord stored) =>
+        _ = _sending.RunAsync((stored.TenantId, stored.Reference), async () =>
         {
-            var sent = QueueAfterAsync(_sending.GetValueOrDefault(key) ?? Task.CompletedTask, stored);
-            _sending[key] = sent;
-            _ = sent.ContinueWith(_ =>
-            {
-                lock (_sending)
-                {
-                    if (_sending.TryGetValue(key, out var last) && last == sent)
-                    {
-                        _sending.Remove(key);
-                    }
-                }
-            }, TaskScheduler.Default);
-        }
-    }
-
-    private async Task QueueAfterAsync(Task before, DepositRecord stored)
-    {
-        await before;
-        await QueueAsync(stored);
-    }
+            await QueueAsync(stored);
+            return true;
+        });
 
     // Not tied to the request: the caller's answer does not wait for it, and a client that hangs up must not stop it.
     private async Task QueueAsync(DepositRecord stored)

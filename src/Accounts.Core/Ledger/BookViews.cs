@@ -96,9 +96,7 @@ internal sealed class BookViews(ILedgerStore store, TimeProvider clock)
     {
         var assumedAbsent = known.Snapshot.CommitKeepsGroups ? wanted.MembersOfGroupsWithout(known.Snapshot.Groups) : new HashSet<string>();
         var unknown = wanted.References.Where(r => !known.Knows(r) && !assumedAbsent.Contains(r)).ToList();
-        var facts = unknown.Count == 0
-            ? new BookFacts(new Dictionary<string, ReferenceRecord>(), new HashSet<string>())
-            : await store.ReadFactsAsync(known.Snapshot.BookId, unknown, [], CancellationToken.None);
+        var facts = unknown.Count == 0 ? Nothing : await store.ReadFactsAsync(known.Snapshot.BookId, unknown, [], CancellationToken.None);
         var merged = await known.WithAsync(facts, unknown.Concat(assumedAbsent), store);
         return new BookView(merged, wanted, Assumed: true, NewGroups(merged.Snapshot, wanted));
     }

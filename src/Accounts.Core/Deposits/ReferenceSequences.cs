@@ -1,4 +1,4 @@
-namespace Accounts.Functions.Deposits;
+namespace Accounts.Core.Deposits;
 
 /// <summary>
 /// Runs work in lines, one per deposit reference (tenant, reference): each piece starts once the one registered before
@@ -6,7 +6,7 @@ namespace Accounts.Functions.Deposits;
 /// <see cref="RunAsync{T}"/> is called (before it first yields), so the order of calls is the order of work. A line
 /// with nothing pending is dropped.
 /// </summary>
-internal sealed class ReferenceSequences
+public sealed class ReferenceSequences
 {
     // Per line, when its last registered piece is done.
     private readonly Dictionary<(string, string), Task> _tails = [];
