@@ -11,7 +11,8 @@ namespace Accounts.Storage.Accounts;
 /// Accounts live in one partition per tenant. Index rows (by holder, by number) are written before the account row
 /// and readers skip index rows without an account, so a crash between the writes leaves nothing visible and a
 /// retry of the same insert completes it. Every account read or written here is remembered for
-/// <see cref="GetRecentAsync"/>; every write of an account row goes through this store.
+/// <see cref="GetRecentAsync"/>; every write of an account row goes through this store, and every update replaces the
+/// tenant's change mark (<see cref="AccountChangeMarks"/>), which lets a lookup by number skip the account read.
 /// </summary>
 public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, RecentReads recentReads) : IAccountStore
 {
@@ -20,6 +21,17 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
     private readonly RecentValues<(string TenantId, string Number), string> _numbers = new(Timeout.InfiniteTimeSpan, RecentReads.Capacity, clock);
 
     private readonly RecentValues<(string TenantId, string AccountId), Account> _recent = new(recentReads.Bound, RecentReads.Capacity, clock);
+
+    private readonly AccountChangeMarks _marks = new(tables);
+
+    // Accounts with the tenant's change mark read before them: current while the mark is unchanged. Kept at most
+    // CurrentKeptFor, which bounds what an update that did not replace the mark (one made by an older version during
+    // a rolling upgrade, or whose mark write failed) can leave unseen.
+    private readonly RecentValues<(string TenantId, string AccountId), (Account Account, string? Mark)> _current =
+        new(CurrentKeptFor, RecentReads.Capacity, clock);
+
+    /// <summary>How long an account read with its tenant's change mark is used while the mark is unchanged.</summary>
+    public static readonly TimeSpan CurrentKeptFor = TimeSpan.FromSeconds(30);
 
     // Fresh reads of one account that wait together share one read, which started after each of them asked: a read
     // already under way when a caller asks is not shared with it, so every caller still sees the account as of after
@@ -37,24 +49,41 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
 
     public async Task<Account> InsertAsync(Account account, CancellationToken ct)
     {
+        // Read before the row is written: any update of the new account comes after the write and replaces the mark.
+        var mark = await _marks.CurrentAsync(account.TenantId, ct);
         await InsertIndexAsync(AccountIndexRows.Holder(account.TenantId, account.HolderId, account.Id), account.Id, ct);
         await InsertIndexAsync(AccountIndexRows.Number(account.TenantId, account.AccountNumber, account.Id), account.Id, ct);
         var etag = await tables.Accounts.InsertNewAsync(AccountRows.From(account with { Version = null }), $"Account '{account.Id}'", ct);
-        return Remember(account with { Version = etag });
+        var inserted = account with { Version = etag };
+        _numbers.Remember((account.TenantId, account.AccountNumber), account.Id);
+        _current.Remember((account.TenantId, account.Id), (inserted, mark));
+        return Remember(inserted);
     }
 
     public async Task<Account> UpdateAsync(Account account, CancellationToken ct)
     {
+        string version;
         try
         {
-            return Remember(account with { Version = await tables.Accounts.ReplaceIfCurrentAsync(AccountRows.From(account), $"Account '{account.Id}'", ct) });
+            version = await tables.Accounts.ReplaceIfCurrentAsync(AccountRows.From(account), $"Account '{account.Id}'", ct);
         }
-        catch
+        catch (ConcurrencyException)
         {
-            // Changed by someone else, or not known whether this write landed: the next read here goes to storage.
+            // Changed by someone else (who replaces the mark): the next read here goes to storage.
             _recent.Forget((account.TenantId, account.Id));
             throw;
         }
+        catch
+        {
+            // Not known whether this write landed: read fresh here, and everywhere once the mark is replaced.
+            _recent.Forget((account.TenantId, account.Id));
+            await _marks.ChangedAsync(account.TenantId);
+            throw;
+        }
+
+        _recent.Forget((account.TenantId, account.Id));
+        await _marks.ChangedAsync(account.TenantId);
+        return Remember(account with { Version = version });
     }
 
     public async Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct)
@@ -100,12 +129,13 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
     }
 
     /// <summary>
-    /// The account with this number, read fresh. Its id is remembered once known (one read instead of the index read
-    /// and the account read: deposits, Nuban reads and Internal reads by number all look up by number); the account
-    /// read must confirm the number, or the index decides.
+    /// The account with this number, as current as a fresh read: the tenant's change mark is read (a read that starts
+    /// after this call, shared by the lookups waiting with it), and an account read here after that same mark was read
+    /// is used as it is; otherwise the account is read. Its id is remembered once known (deposits, Nuban reads and
+    /// Internal reads by number all look up by number); the account read must confirm the number, or the index decides.
     /// </summary>
     public Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
-        FindByNumberAsync(tenantId, accountNumber, GetAsync, ct);
+        FindByNumberAsync(tenantId, accountNumber, GetCurrentAsync, ct);
 
     public Task<Account?> FindRecentByNumberAsync(string tenantId, string accountNumber, CancellationToken ct) =>
         FindByNumberAsync(tenantId, accountNumber, GetRecentAsync, ct);
@@ -132,13 +162,30 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
             return null;
         }
 
-        var account = await GetAsync(tenantId, index.RequireString("AccountId"), ct);
+        var account = await readKnown(tenantId, index.RequireString("AccountId"), ct);
         if (account is null || !string.Equals(account.AccountNumber, accountNumber, StringComparison.Ordinal))
         {
             return null;
         }
 
         _numbers.RememberRead((tenantId, accountNumber), account.Id, before);
+        return account;
+    }
+
+    private async Task<Account?> GetCurrentAsync(string tenantId, string accountId, CancellationToken ct)
+    {
+        var mark = await _marks.CurrentAsync(tenantId, ct);
+        if (_current.TryGet((tenantId, accountId), out var kept) && kept.Mark == mark)
+        {
+            return kept.Account;
+        }
+
+        var account = await GetAsync(tenantId, accountId, ct);
+        if (account is not null)
+        {
+            _current.Remember((tenantId, accountId), (account, mark));
+        }
+
         return account;
     }
 

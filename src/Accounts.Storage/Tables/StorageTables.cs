@@ -30,6 +30,7 @@ public sealed class StorageTables
         Ledger = Table("Ledger");
         Accounts = Table("Accounts");
         AccountIndex = Table("AccountIndex");
+        AccountChanges = Table("AccountChanges");
         AccountNumbers = Table("AccountNumbers");
         Tenants = Table("Tenants");
         ApiKeys = Table("ApiKeys");
@@ -42,7 +43,7 @@ public sealed class StorageTables
         ExpiryIndex = Table("ExpiryIndex");
         Notifications = Table("Notifications"); // endpoints, events, deliveries
         NotificationDue = Table("NotificationDue");
-        All = [Ledger, Accounts, AccountIndex, AccountNumbers, Tenants, ApiKeys, Tokens, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex,
+        All = [Ledger, Accounts, AccountIndex, AccountChanges, AccountNumbers, Tenants, ApiKeys, Tokens, Claims, Deposits, DepositOutbox, Entities, NumberPools, ExpiryIndex,
             Notifications, NotificationDue];
     }
 
@@ -54,6 +55,8 @@ public sealed class StorageTables
     public StorageTable Accounts { get; }
 
     public StorageTable AccountIndex { get; }
+
+    public StorageTable AccountChanges { get; }
 
     public StorageTable AccountNumbers { get; }
 
