@@ -72,7 +72,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IClaimStore, TableClaimStore>();
         services.AddSingleton<IDepositRecordStore, TableDepositRecordStore>();
-        services.AddSingleton<IDepositOutbox, TableDepositOutbox>();
+        services.AddSingleton<IDepositOutbox>(sp => new TableDepositOutbox(sp.GetRequiredService<StorageTables>(), OutboxRowEvents(configuration)));
         services.AddDepositQueue(configuration);
         services.AddSingleton<IEntityStore, TableEntityStore>();
         services.AddSingleton<INumberPoolStore, TableNumberPoolStore>();
@@ -80,6 +80,13 @@ public static class StorageServiceCollectionExtensions
         services.AddNotificationStorage();
         return services;
     }
+
+    private static int OutboxRowEvents(IConfiguration configuration) =>
+        NonEmpty(configuration[TableDepositOutbox.Setting]) is not { } text ? 1
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var events)
+            && events is >= 1 and <= OutboxRows.MaxEvents
+            ? events
+            : throw new FormatException($"{TableDepositOutbox.Setting} must be a whole number from 1 to {OutboxRows.MaxEvents}, not '{text}'");
 
     private static TimeSpan? Seconds(IConfiguration configuration, string key, bool allowZero = false)
     {

@@ -4,7 +4,10 @@ using Accounts.Functions.Tests.Hosting;
 using Accounts.Functions.Tests.Infrastructure;
 using Accounts.Functions.Tests.Nuban;
 using Accounts.TestSupport;
+using Accounts.Storage.Tables;
+using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,14 +72,60 @@ public sealed class RequeueDepositsFunctionTests(AppFixture app)
         Assert.Single(sender.For("host-down"));
     }
 
-    private TestingAppFactory Start() =>
+    [Fact]
+    public async Task Deposits_whose_sends_failed_while_sharing_outbox_rows_are_each_sent_once_by_the_timer_and_applied_once()
+    {
+        const int deposits = 6;
+        await using var factory = Start(builder => builder.UseSetting("Deposits:OutboxRowEvents", "8"));
+        var (client, sender) = await ReadyAsync(factory);
+        var tenant = await TestTenants.RegisterAsync(factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+
+        sender.FailWith = Unreachable;
+        var answers = await Task.WhenAll(Enumerable.Range(0, deposits).Select(i =>
+            DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", $"shared-lost-{i}", account.Number, "1.25"))));
+        sender.FailWith = null;
+        var rows = await OutboxRowsAsync(factory);
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var swept = await TimerAsync(client);
+        var again = await TimerAsync(client);
+
+        Assert.All(answers, a => Assert.Equal(202, a.Status));
+        Assert.InRange(rows, 1, deposits - 1); // webhooks that arrived together share rows
+        Assert.Equal((deposits, 0), (Requeued(swept), Requeued(again))); // every event sent; the rows removed with their last event
+        var sent = Enumerable.Range(0, deposits).Select(i => Assert.Single(sender.For($"shared-lost-{i}"))).ToList();
+        var applied = await HostAnswer.InvokeAsync(client, ApplyDepositFunction.Name,
+            HostPayloads.ServiceBusBatch(ApplyDepositFunction.Name, sent.Select(m => HostMessage.Received(m)).ToList()));
+
+        Assert.All(Enumerable.Range(0, deposits), i => Assert.Equal("Applied", applied.ReturnValue[i].GetProperty("status").GetString()));
+        Assert.Equal(deposits * 1.25m, await account.BalanceAsync());
+        Assert.Equal(deposits, await account.TransactionCountAsync());
+    }
+
+    private TestingAppFactory Start(Action<IWebHostBuilder>? configure = null) =>
         new(app.StorageConnectionString, AzuriteFixture.NewTablePrefix(),
-            builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)), underFunctionsHost: true);
+            builder =>
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
+                configure?.Invoke(builder);
+            },
+            underFunctionsHost: true);
 
     private static async Task<(HttpClient Client, RecordingServiceBusSender Sender)> ReadyAsync(TestingAppFactory factory)
     {
         await factory.Services.GetRequiredService<StartupGate>().WaitAsync(CancellationToken.None);
         return (factory.CreateClient(), (RecordingServiceBusSender)factory.Services.GetRequiredService<ServiceBusSender>());
+    }
+
+    private static async Task<int> OutboxRowsAsync(TestingAppFactory factory)
+    {
+        var rows = 0;
+        await foreach (var _ in factory.Services.GetRequiredService<StorageTables>().DepositOutbox.Client.QueryAsync<TableEntity>())
+        {
+            rows++;
+        }
+
+        return rows;
     }
 
     private static async Task<HostAnswer> TimerAsync(HttpClient client)
