@@ -32,6 +32,11 @@ public interface IAccountStore
     /// </summary>
     Task<IReadOnlyList<Account>> ListByTenantAsync(string tenantId, AccountKind? kind, CancellationToken ct);
 
+    /// <summary>
+    /// The account with this number for deciding on it (a deposit's credit): as current as a fresh read, so every
+    /// update completed before the call shows; the store may answer without reading the account when it can tell
+    /// that nothing changed since it last read it.
+    /// </summary>
     Task<Account?> FindByNumberAsync(string tenantId, string accountNumber, CancellationToken ct);
 
     /// <summary>The account with this number, for showing it: as recent as <see cref="GetRecentAsync"/> gives.</summary>

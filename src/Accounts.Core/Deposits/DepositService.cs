@@ -14,7 +14,7 @@ public sealed class DepositService(IAccountStore accounts, LedgerService ledger,
 {
     public async Task<DepositOutcome> ApplyAsync(DepositEvent deposit, CancellationToken ct)
     {
-        // Read fresh for every deposit (status, block, expiry): the store remembers only which id a number names.
+        // As current as a fresh read (status, block, expiry): every account change completed before this call shows.
         var account = await accounts.FindByNumberAsync(deposit.TenantId, deposit.AccountNumber, ct);
         if (account is null)
         {

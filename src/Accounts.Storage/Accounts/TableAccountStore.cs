@@ -12,7 +12,7 @@ namespace Accounts.Storage.Accounts;
 /// and readers skip index rows without an account, so a crash between the writes leaves nothing visible and a
 /// retry of the same insert completes it. Every account read or written here is remembered for
 /// <see cref="GetRecentAsync"/>; every write of an account row goes through this store, and every update replaces the
-/// tenant's change mark (<see cref="AccountChangeMarks"/>), which lets a lookup by number skip the account read.
+/// tenant's change mark (<see cref="CurrentAccounts"/>), which lets a lookup by number skip the account read.
 /// </summary>
 public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, RecentReads recentReads) : IAccountStore
 {
@@ -22,16 +22,10 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
 
     private readonly RecentValues<(string TenantId, string AccountId), Account> _recent = new(recentReads.Bound, RecentReads.Capacity, clock);
 
-    private readonly AccountChangeMarks _marks = new(tables);
+    private readonly CurrentAccounts _current = new(tables, clock);
 
-    // Accounts with the tenant's change mark read before them: current while the mark is unchanged. Kept at most
-    // CurrentKeptFor, which bounds what an update that did not replace the mark (one made by an older version during
-    // a rolling upgrade, or whose mark write failed) can leave unseen.
-    private readonly RecentValues<(string TenantId, string AccountId), (Account Account, string? Mark)> _current =
-        new(CurrentKeptFor, RecentReads.Capacity, clock);
-
-    /// <summary>How long an account read with its tenant's change mark is used while the mark is unchanged.</summary>
-    public static readonly TimeSpan CurrentKeptFor = TimeSpan.FromSeconds(30);
+    /// <summary>How long an account kept for lookups by number is used while its tenant's change mark is unchanged.</summary>
+    public static TimeSpan CurrentKeptFor => CurrentAccounts.KeptFor;
 
     // Fresh reads of one account that wait together share one read, which started after each of them asked: a read
     // already under way when a caller asks is not shared with it, so every caller still sees the account as of after
@@ -50,13 +44,13 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
     public async Task<Account> InsertAsync(Account account, CancellationToken ct)
     {
         // Read before the row is written: any update of the new account comes after the write and replaces the mark.
-        var mark = await _marks.CurrentAsync(account.TenantId, ct);
+        var mark = await _current.MarkAsync(account.TenantId, ct);
         await InsertIndexAsync(AccountIndexRows.Holder(account.TenantId, account.HolderId, account.Id), account.Id, ct);
         await InsertIndexAsync(AccountIndexRows.Number(account.TenantId, account.AccountNumber, account.Id), account.Id, ct);
         var etag = await tables.Accounts.InsertNewAsync(AccountRows.From(account with { Version = null }), $"Account '{account.Id}'", ct);
         var inserted = account with { Version = etag };
         _numbers.Remember((account.TenantId, account.AccountNumber), account.Id);
-        _current.Remember((account.TenantId, account.Id), (inserted, mark));
+        _current.Keep(inserted, mark);
         return Remember(inserted);
     }
 
@@ -73,16 +67,17 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
             _recent.Forget((account.TenantId, account.Id));
             throw;
         }
-        catch
+        catch (Exception failure)
         {
-            // Not known whether this write landed: read fresh here, and everywhere once the mark is replaced.
+            // Not known whether this write landed (or may still land): read fresh here, and elsewhere once the mark is
+            // replaced. A write that lands after the mark was replaced is seen within CurrentKeptFor (README).
             _recent.Forget((account.TenantId, account.Id));
-            await _marks.ChangedAsync(account.TenantId);
+            await _current.ChangedAfterAsync(failure, account.TenantId);
             throw;
         }
 
         _recent.Forget((account.TenantId, account.Id));
-        await _marks.ChangedAsync(account.TenantId);
+        await _current.ChangedAsync(account.TenantId);
         return Remember(account with { Version = version });
     }
 
@@ -172,22 +167,8 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
         return account;
     }
 
-    private async Task<Account?> GetCurrentAsync(string tenantId, string accountId, CancellationToken ct)
-    {
-        var mark = await _marks.CurrentAsync(tenantId, ct);
-        if (_current.TryGet((tenantId, accountId), out var kept) && kept.Mark == mark)
-        {
-            return kept.Account;
-        }
-
-        var account = await GetAsync(tenantId, accountId, ct);
-        if (account is not null)
-        {
-            _current.Remember((tenantId, accountId), (account, mark));
-        }
-
-        return account;
-    }
+    private Task<Account?> GetCurrentAsync(string tenantId, string accountId, CancellationToken ct) =>
+        _current.GetAsync(tenantId, accountId, c => GetAsync(tenantId, accountId, c), ct);
 
     public async Task<bool> TryClaimNumberAsync(
         string institutionCode, string accountNumber, string tenantId, string accountId, CancellationToken ct)
