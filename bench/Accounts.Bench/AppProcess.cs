@@ -53,7 +53,7 @@ public sealed class AppProcess : IAsyncDisposable
             // Several deposit events per local queue message: the setting a deployment turns on once every instance
             // reads such messages (README "Standalone: the deposit queue on Azurite's queue service").
             ["Deposits__QueueMessageEvents"] = "32",
-            // Several events per deposit outbox row, likewise once every instance reads such rows (README "Deposit outbox rows").
+            // Several events per deposit outbox row, likewise once every instance reads such rows (README "Outbox: every accepted event reaches the queue").
             ["Deposits__OutboxRowEvents"] = "32",
         };
         foreach (var (key, value) in settings)

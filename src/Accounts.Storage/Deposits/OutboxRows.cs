@@ -6,10 +6,11 @@ using Azure.Data.Tables;
 namespace Accounts.Storage.Deposits;
 
 /// <summary>
-/// The shared outbox row: RowKey "{earliest arrival ticks}|~{random id}", DueAt the earliest of its events', and
+/// The shared outbox row: RowKey "{earliest arrival ticks}|~{random id}", DueAt the latest of its events' (so every
+/// event in a due row is due: none is swept while its webhook may still be running), and
 /// "Events", a JSON array of the events' keys ({"t": tenant, "r": reference, "y": type, "a": arrival ticks, "d": due
 /// ticks}). Single-event rows have no "Events". An older version cannot read a shared row, so Deposits:OutboxRowEvents
-/// is raised only once every instance runs a version that reads them (README "Deposit outbox rows").
+/// is raised only once every instance runs a version that reads them (README "Outbox: every accepted event reaches the queue").
 /// </summary>
 internal static class OutboxRows
 {
@@ -24,7 +25,7 @@ internal static class OutboxRows
         var keys = entries.Select(e => new Key(e.TenantId, e.Reference, e.Type.ToString(), e.ReceivedAt.UtcTicks, e.DueAt.UtcTicks)).ToList();
         return new TableEntity(partition, $"{first.ReceivedAt.UtcTicks:D19}|~{Guid.NewGuid():N}")
             .Set(Events, JsonSerializer.Serialize(keys))
-            .Set("DueAt", entries.Min(e => e.DueAt));
+            .Set("DueAt", entries.Max(e => e.DueAt));
     }
 
     /// <summary>The events of a shared row; null for a single-event row.</summary>

@@ -27,6 +27,8 @@ public sealed class TableDepositOutbox : IDepositOutbox
     private readonly GroupedWrites removes;
     private readonly GroupCommit<string, DepositOutboxEntry, bool>? shared;
 
+    private const int MaxHeld = 100_000;
+
     // The shared row of each event this instance wrote or read, with what remains in it.
     private readonly ConcurrentDictionary<(string TenantId, string Reference, DepositEventType Type, long Ticks), OutboxRows.Held> held = new();
 
@@ -62,7 +64,7 @@ public sealed class TableDepositOutbox : IDepositOutbox
             TableReads.Compare("DueAt", "le", now.UtcTicks));
         var rows = await tables.DepositOutbox.QueryAllAsync(filter, ct, limit: max);
         var due = new List<DepositOutboxEntry>();
-        foreach (var row in rows)
+        foreach (var row in rows.TakeWhile(_ => due.Count < max)) // a shared row counts for its events
         {
             if (OutboxRows.Entries(row) is not { } entries)
             {
@@ -130,10 +132,19 @@ public sealed class TableDepositOutbox : IDepositOutbox
 
     private void Hold(string partition, string rowKey, IReadOnlyList<DepositOutboxEntry> entries)
     {
-        var row = new OutboxRows.Held(partition, rowKey, entries.Count);
-        foreach (var entry in entries)
+        // Events whose removal never comes here (their row was swept by another instance) would stay for ever: past the
+        // bound, start over. Rows of events dropped here are left to the sweeper, which costs only a redundant send.
+        if (held.Count >= MaxHeld)
         {
-            held[Key(entry)] = row;
+            held.Clear();
+        }
+
+        // Counted by distinct key: a key listed twice (two deliveries of one event in the same tick) is removed once.
+        var keys = entries.Select(Key).Distinct().ToList();
+        var row = new OutboxRows.Held(partition, rowKey, keys.Count);
+        foreach (var key in keys)
+        {
+            held[key] = row;
         }
     }
 

