@@ -1,5 +1,4 @@
 using Accounts.Core.Accounts;
-using Accounts.Core.Batching;
 using Accounts.Core.Caching;
 using Accounts.Storage.Tables;
 using Azure.Data.Tables;
@@ -20,25 +19,16 @@ internal sealed class CurrentAccounts(StorageTables tables, TimeProvider clock)
     public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(30);
 
     private const string MarkRow = "mark";
-    private const int MaxReadersPerRead = 1_000;
     private const int MarkWriteAttempts = 3;
 
     private readonly RecentValues<(string TenantId, string AccountId), (Account Account, string? Mark)> _kept =
         new(KeptFor, RecentReads.Capacity, clock);
 
     // Reads of one tenant's mark that wait together share one read, which started after each of them asked.
-    private readonly GroupCommit<string, bool, string?> _marks = new(MaxReadersPerRead, async (tenantId, readers) =>
-    {
-        var row = await tables.AccountChanges.GetAsync(KeyEncoder.Encode(tenantId), MarkRow, CancellationToken.None);
-        var mark = row?.GetString("Mark");
-        foreach (var reader in readers)
-        {
-            reader.Complete(mark);
-        }
-    });
+    private readonly SharedReads<string> _marks = new(tables.AccountChanges, tenantId => (KeyEncoder.Encode(tenantId), MarkRow));
 
     /// <summary>The tenant's mark as of a read that started after this call (null while none of its accounts was updated).</summary>
-    public Task<string?> MarkAsync(string tenantId, CancellationToken ct) => _marks.SubmitAsync(tenantId, true, ct);
+    public async Task<string?> MarkAsync(string tenantId, CancellationToken ct) => (await _marks.ReadAsync(tenantId, ct))?.GetString("Mark");
 
     /// <summary>
     /// The account: the one kept here if it was read after the tenant's current mark was read, else read by

@@ -1,5 +1,4 @@
 using Accounts.Core.Accounts;
-using Accounts.Core.Batching;
 using Accounts.Core.Caching;
 using Accounts.Core.Errors;
 using Accounts.Storage.Tables;
@@ -27,19 +26,10 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
     /// <summary>How long an account kept for lookups by number is used while its tenant's change mark is unchanged.</summary>
     public static TimeSpan CurrentKeptFor => CurrentAccounts.KeptFor;
 
-    // Fresh reads of one account that wait together share one read, which started after each of them asked: a read
-    // already under way when a caller asks is not shared with it, so every caller still sees the account as of after
-    // its call. A busy account's deposits then cost one read per group instead of one each.
-    private readonly GroupCommit<(string TenantId, string AccountId), bool, TableEntity?> _reads = new(MaxReadersPerRead, async (key, readers) =>
-    {
-        var row = await tables.Accounts.GetAsync(AccountRows.Partition(key.TenantId), AccountRows.Row(key.AccountId), CancellationToken.None);
-        foreach (var reader in readers)
-        {
-            reader.Complete(row);
-        }
-    });
-
-    private const int MaxReadersPerRead = 1_000;
+    // Fresh reads of one account share one read per group of waiting callers (a busy account's deposits, when its
+    // tenant's accounts change).
+    private readonly SharedReads<(string TenantId, string AccountId)> _reads =
+        new(tables.Accounts, key => (AccountRows.Partition(key.TenantId), AccountRows.Row(key.AccountId)));
 
     public async Task<Account> InsertAsync(Account account, CancellationToken ct)
     {
@@ -84,7 +74,7 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
     public async Task<Account?> GetAsync(string tenantId, string accountId, CancellationToken ct)
     {
         var before = _recent.BeforeRead();
-        var row = await _reads.SubmitAsync((tenantId, accountId), true, ct);
+        var row = await _reads.ReadAsync((tenantId, accountId), ct);
         if (row is null)
         {
             _recent.Forget((tenantId, accountId));
