@@ -50,21 +50,21 @@ public sealed class EmulatorTests
     [Fact]
     public async Task A_persistent_azurite_keeps_data_across_restarts_and_stops_on_dispose()
     {
-        var tools = Path.Combine(RepoPaths.FindRepoRoot(AppContext.BaseDirectory), "tools", "azurite");
         var data = Path.Combine(Path.GetTempPath(), "azurite-test-" + Guid.NewGuid().ToString("N"));
-        var ports = FreePorts.Take(3);
-        var options = new AzuriteOptions(tools, data, ports[0], ports[1], ports[2]);
         try
         {
-            await using (var first = await AzuriteProcess.StartAsync(options, CancellationToken.None))
+            int tablePort;
+            await using (var first = await AzuriteFixture.StartOnFreePortsAsync(data, CancellationToken.None))
             {
-                Assert.Contains($"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1", first.ConnectionString);
+                tablePort = first.Options.TablePort;
+                Assert.Contains($"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1", first.ConnectionString);
                 await new TableInitializer(Tables(first)).EnsureTablesAsync();
             }
 
-            Assert.False(await AcceptsAsync(ports[2]));
+            Assert.False(await AcceptsAsync(tablePort));
 
-            await using var second = await AzuriteProcess.StartAsync(options, CancellationToken.None);
+            // The data directory keeps the tables, whatever ports the next start gets.
+            await using var second = await AzuriteFixture.StartOnFreePortsAsync(data, CancellationToken.None);
             var tables = Tables(second);
             Assert.True(await tables.Service.QueryAsync(t => t.Name == tables.Ledger.Name).AnyAsync());
         }

@@ -29,16 +29,20 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var toolDirectory = Path.Combine(RepoPaths.FindRepoRoot(AppContext.BaseDirectory), "tools", "azurite");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        azurite = await StartOnFreePortsAsync(dataDirectory: null, timeout.Token);
+    }
+
+    /// <summary>An Azurite on free ports (in memory when <paramref name="dataDirectory"/> is null), retried on new ports.</summary>
+    public static async Task<AzuriteProcess> StartOnFreePortsAsync(string? dataDirectory, CancellationToken ct)
+    {
+        var toolDirectory = Path.Combine(RepoPaths.FindRepoRoot(AppContext.BaseDirectory), "tools", "azurite");
         for (var attempt = 1; ; attempt++)
         {
             var ports = FreePorts.Take(3);
             try
             {
-                azurite = await AzuriteProcess.StartAsync(
-                    new AzuriteOptions(toolDirectory, DataDirectory: null, ports[0], ports[1], ports[2]), timeout.Token);
-                return;
+                return await AzuriteProcess.StartAsync(new AzuriteOptions(toolDirectory, dataDirectory, ports[0], ports[1], ports[2]), ct);
             }
             catch (InvalidOperationException) when (attempt < StartAttempts)
             {
