@@ -1,7 +1,10 @@
 namespace Accounts.Bench;
 
-/// <summary>A scenario's rate as a ratio to its raw baseline's rate, measured just before and after it (<see cref="Paired"/>).</summary>
-public sealed record RateRatio(string Scenario, string Baseline, Sample Measured, double Ratio, Sample BaselineAround);
+/// <summary>
+/// A scenario's rate as a ratio to its raw baseline's rate, measured just before and after it (<see cref="Paired"/>):
+/// the round with the median ratio, and the ratios of every round in the order they ran.
+/// </summary>
+public sealed record RateRatio(string Scenario, string Baseline, Sample Measured, double Ratio, Sample BaselineAround, IReadOnlyList<double> RoundRatios);
 
 /// <summary>
 /// A list's page time at its largest size over its page time at its smallest (p50 to p50); null when a page failed

@@ -9,18 +9,19 @@ public sealed record DepositTarget(string Number, Func<Task<decimal>> Balance);
 /// <summary>
 /// Deposits end to end: signed webhooks into Zoqq accounts (SGD, one user each), then the users' balances are read until
 /// each shows exactly what was sent to it (a balance above that fails the run: a deposit applied twice). The rate counts from the first webhook to the last balance that showed it.
+/// Rounds repeat the same deposits (new references) into the same accounts, so after round r each account holds r + 1 times what one round sends it.
 /// </summary>
 public static class DepositScenarios
 {
     public static async Task<Sample> RunAsync(BenchTenant tenant, HttpClient http, IReadOnlyList<DepositTarget> accounts,
-        int deposits, string label)
+        int deposits, string label, int round)
     {
         const decimal amount = 1.25m;
         var clock = Stopwatch.StartNew();
         var webhooks = await Load.RunAsync(deposits, async i =>
         {
             var account = accounts[i % accounts.Count];
-            using var request = tenant.Deposit($"{label}-{i}", account.Number, amount.ToString("F2", CultureInfo.InvariantCulture), "SGD");
+            using var request = tenant.Deposit($"{label}-{round}-{i}", account.Number, amount.ToString("F2", CultureInfo.InvariantCulture), "SGD");
             await BenchTenant.SendAsync(http, request, 202);
         });
 
@@ -28,7 +29,7 @@ public static class DepositScenarios
         // window shows everything: deposits are applied roughly in arrival order, so each balance is read about once.
         // Reading every pending account each round would load the app with reads while it applies the deposits.
         var pending = new Queue<(Func<Task<decimal>> Balance, decimal Expected)>(accounts
-            .Select((a, index) => (a.Balance, Expected: amount * CountFor(index, accounts.Count, deposits), Last: LastDeposit(index, accounts.Count, deposits)))
+            .Select((a, index) => (a.Balance, Expected: amount * CountFor(index, accounts.Count, deposits) * (round + 1), Last: LastDeposit(index, accounts.Count, deposits)))
             .OrderBy(a => a.Last)
             .Select(a => (a.Balance, a.Expected)));
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);

@@ -89,7 +89,7 @@ if (Runs("reads"))
             await BenchTenant.SendAsync(http, message, 200);
         });
         await Reads(scale.Reads / 4); // warm-up, unmeasured (see "Warm-up" above)
-        reads.Add(await Paired.RunAsync(name, "raw point read", PointReads, scale.Reads, () => Reads(scale.Reads)));
+        reads.Add(await Paired.RunAsync(name, "raw point read", PointReads, scale.Reads, _ => Reads(scale.Reads)));
     }
 }
 
@@ -103,12 +103,12 @@ if (Runs("deposits"))
     // Warm-up, unmeasured: deposits into accounts of their own (checked like the measured ones).
     var warmAccounts = new DepositTarget[scale.DepositAccounts / 10];
     await Load.RunAsync(warmAccounts.Length, async i => warmAccounts[i] = await ZoqqTargetAsync($"warm-{i}"));
-    await DepositScenarios.RunAsync(payer, http, warmAccounts, scale.Deposits / 2, "warm");
+    await DepositScenarios.RunAsync(payer, http, warmAccounts, scale.Deposits / 2, "warm", round: 0);
     var spread = await Paired.RunAsync($"deposits over {spreadAccounts.Length:N0} accounts", "raw 2-entity transaction", PairTransactions,
-        scale.Deposits, async () => await DepositScenarios.RunAsync(payer, http, spreadAccounts, scale.Deposits, "spread"));
+        scale.Deposits, round => DepositScenarios.RunAsync(payer, http, spreadAccounts, scale.Deposits, "spread", round));
     var hotAccount = await ZoqqTargetAsync("hot");
     var hot = await Paired.RunAsync("deposits into one account", "raw single-partition insert", SinglePartitionInserts,
-        scale.Deposits, async () => await DepositScenarios.RunAsync(payer, http, [hotAccount], scale.Deposits, "hot"));
+        scale.Deposits, round => DepositScenarios.RunAsync(payer, http, [hotAccount], scale.Deposits, "hot", round));
     deposits.AddRange([spread, hot]);
 }
 

@@ -35,17 +35,18 @@ public static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("| scenario | requests/s | p50 ms | p99 ms | raw baseline measured around it (/s) |");
-        md.AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| scenario | requests/s | p50 ms | p99 ms | raw baseline measured around it (/s) | ratio in each round |");
+        md.AppendLine("|---|---|---|---|---|---|");
         foreach (var (name, s) in r.Baselines.Select(b => (b.Key, b.Value)))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {name} (start of run) | {s.PerSecond:F0} | {s.P50Ms:F1} | {s.P99Ms:F1} | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {name} (start of run) | {s.PerSecond:F0} | {s.P50Ms:F1} | {s.P99Ms:F1} | | |");
         }
 
         foreach (var x in r.Reads.Concat(r.Deposits))
         {
+            var rounds = string.Join(", ", x.RoundRatios.Select(ratio => ratio.ToString("F2", CultureInfo.InvariantCulture)));
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {x.Scenario} | {x.Measured.PerSecond:F0} | {x.Measured.P50Ms:F1} | {x.Measured.P99Ms:F1} | {x.Baseline}: {x.BaselineAround.PerSecond:F0} |");
+                $"| {x.Scenario} | {x.Measured.PerSecond:F0} | {x.Measured.P50Ms:F1} | {x.Measured.P99Ms:F1} | {x.Baseline}: {x.BaselineAround.PerSecond:F0} | {rounds} |");
         }
 
         md.AppendLine();
