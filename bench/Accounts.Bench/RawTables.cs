@@ -7,8 +7,8 @@ namespace Accounts.Bench;
 /// The baselines: the table client called directly, with no mapping, no checks and no time bounds of our own. Every row
 /// key is unique in its table: Azurite finds a row by its RowKey first and then filters by partition, so a row key
 /// repeated in every partition makes each insert scan all of them. Pairs keyed "a" and "b" in each partition made the
-/// 2-entity baseline slow down as pairs piled up over a run (to a third of its first rate by the third round of the
-/// spread deposits), a cost of the emulator that Table Storage does not have and that says nothing of the storage's speed.
+/// 2-entity baseline slow down as pairs piled up over a run (411, 177 and 123 per second around the three rounds of
+/// one deposits-only run), a cost of the emulator that Table Storage does not have and that says nothing of storage speed.
 /// </summary>
 internal static class RawTables
 {
