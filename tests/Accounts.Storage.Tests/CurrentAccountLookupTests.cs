@@ -43,7 +43,7 @@ public sealed class CurrentAccountLookupTests(AzuriteFixture azurite) : TablesTe
 
         Assert.Equal(AccountStatus.Active, (await here.FindByNumberAsync("t1", "7234567890", Ct))?.Status); // kept since its insert
         Assert.Equal(AccountStatus.Blocked, (await Store().FindByNumberAsync("t1", "7234567890", Ct))?.Status); // an instance that kept nothing
-        _clock.Advance(TableAccountStore.CurrentKeptFor);
+        _clock.Advance(CurrentAccounts.KeptFor);
         Assert.Equal(AccountStatus.Blocked, (await here.FindByNumberAsync("t1", "7234567890", Ct))?.Status);
     }
 

@@ -23,9 +23,6 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
 
     private readonly CurrentAccounts _current = new(tables, clock);
 
-    /// <summary>How long an account kept for lookups by number is used while its tenant's change mark is unchanged.</summary>
-    public static TimeSpan CurrentKeptFor => CurrentAccounts.KeptFor;
-
     // Fresh reads of one account share one read per group of waiting callers (a busy account's deposits, when its
     // tenant's accounts change).
     private readonly SharedReads<(string TenantId, string AccountId)> _reads =
@@ -60,7 +57,7 @@ public sealed class TableAccountStore(StorageTables tables, TimeProvider clock, 
         catch (Exception failure)
         {
             // Not known whether this write landed (or may still land): read fresh here, and elsewhere once the mark is
-            // replaced. A write that lands after the mark was replaced is seen within CurrentKeptFor (README).
+            // replaced. A write that lands after the mark was replaced is seen within CurrentAccounts.KeptFor (README).
             _recent.Forget((account.TenantId, account.Id));
             await _current.ChangedAfterAsync(failure, account.TenantId);
             throw;
