@@ -55,6 +55,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["Deposits__QueueMessageEvents"] = "32",
             // Several events per deposit outbox row, likewise once every instance reads such rows (README "Outbox: every accepted event reaches the queue").
             ["Deposits__OutboxRowEvents"] = "32",
+            // Heads keyed by book and no balance rows, as a deployment whose ledger begins with this version runs (README "Ledger heads keyed by book").
+            ["Ledger__Heads"] = "KeyedOnly",
         };
         foreach (var (key, value) in settings)
         {

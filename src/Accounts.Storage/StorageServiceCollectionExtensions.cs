@@ -62,6 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.AddSingleton<TableInitializer>();
         services.AddSingleton<ITableInitializer>(sp => sp.GetRequiredService<TableInitializer>());
+        services.AddSingleton(new LedgerLayout(Heads(configuration)));
         services.AddSingleton<ILedgerStore, TableLedgerStore>();
         services.AddSingleton<IBookSequence, TableBookSequence>();
         services.TryAddSingleton(TimeProvider.System);
@@ -87,6 +88,11 @@ public static class StorageServiceCollectionExtensions
             && events is >= 1 and <= OutboxRows.MaxEvents
             ? events
             : throw new FormatException($"{TableDepositOutbox.Setting} must be a whole number from 1 to {OutboxRows.MaxEvents}, not '{text}'");
+
+    private static HeadRows Heads(IConfiguration configuration) =>
+        NonEmpty(configuration[LedgerLayout.Setting]) is not { } text ? HeadRows.Shared
+        : Enum.TryParse<HeadRows>(text, ignoreCase: true, out var heads) && Enum.IsDefined(heads) && !text.Any(char.IsDigit) ? heads
+        : throw new FormatException($"{LedgerLayout.Setting} must be {string.Join(", ", Enum.GetNames<HeadRows>())}, not '{text}'");
 
     private static TimeSpan? Seconds(IConfiguration configuration, string key, bool allowZero = false)
     {

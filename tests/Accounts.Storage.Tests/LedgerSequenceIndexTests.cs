@@ -11,7 +11,7 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
 {
     private TableLedgerStore Store => new(Tables);
 
-    private TableBookSequence Index => new(Tables);
+    private TableBookSequence Index => new(Tables, LedgerLayout.Shared);
 
     [Fact]
     public async Task Entries_are_read_by_sequence_across_commits_and_blocks_with_each_blocks_checkpoint()
@@ -56,7 +56,7 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
         var basis = await Store.ReadAsync(bookId, [], Ct);
         var commit = Many(basis, 30);
         Assert.NotNull(await Store.TryCommitAsync(basis, commit, Ct));
-        await Tables.Ledger.Client.DeleteEntityAsync(LedgerKeys.Partition(bookId), LedgerKeys.SequenceBlock(0));
+        await Tables.Ledger.Client.DeleteEntityAsync(LedgerKeys.Partition(bookId), LedgerKeys.SequenceBlock(LedgerKeys.Partition(bookId), 0));
 
         var before = await Index.ReadAsync(bookId, 1, 30, Ct);
         await Index.BackfillAsync(bookId, commit.Entries.Take(20).ToList(), Ct);
@@ -66,6 +66,23 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
         Assert.Null(before);
         Assert.Equal(commit.Entries.Take(20), backfilled!.Entries);
         Assert.Null(beyond);
+    }
+
+    [Fact]
+    public async Task A_block_under_the_key_every_book_once_shared_is_not_read_so_the_book_reads_as_not_indexed()
+    {
+        var bookId = NewBookId();
+        var basis = await Store.ReadAsync(bookId, [], Ct);
+        Assert.NotNull(await Store.TryCommitAsync(basis, Many(basis, 30), Ct));
+        var partition = LedgerKeys.Partition(bookId);
+        Assert.NotNull(await Index.ReadAsync(bookId, 1, 30, Ct));
+
+        var block = (await Tables.Ledger.Client.GetEntityAsync<TableEntity>(partition, LedgerKeys.SequenceBlock(partition, 0), cancellationToken: Ct)).Value;
+        await Tables.Ledger.Client.DeleteEntityAsync(partition, block.RowKey, cancellationToken: Ct);
+        block.RowKey = "n|0000000000";
+        await Tables.Ledger.Client.AddEntityAsync(block, Ct);
+
+        Assert.Null(await Index.ReadAsync(bookId, 1, 30, Ct));
     }
 
     [Fact]

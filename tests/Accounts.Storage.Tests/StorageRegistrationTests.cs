@@ -2,6 +2,7 @@ using Accounts.Core.Accounts;
 using Accounts.Core.Claims;
 using Accounts.Core.Ledger;
 using Accounts.Core.Tenancy;
+using Accounts.Storage.Ledger;
 using Accounts.Storage.Tables;
 using Accounts.TestSupport;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,28 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
         var error = Assert.Throws<FormatException>(() => provider.GetRequiredService<IOptions<TableStorageOptions>>().Value);
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, HeadRows.Shared)]
+    [InlineData("keyed", HeadRows.Keyed)]
+    [InlineData("KeyedOnly", HeadRows.KeyedOnly)]
+    public void Ledger_heads_are_shared_unless_set(string? value, HeadRows expected)
+    {
+        using var provider = Provider(new() { [LedgerLayout.Setting] = value });
+
+        Assert.Equal(expected, provider.GetRequiredService<LedgerLayout>().Heads);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("1")]
+    [InlineData("keyed-only")]
+    public void An_unknown_ledger_heads_value_is_refused_naming_the_setting(string value)
+    {
+        var error = Assert.Throws<FormatException>(() => Provider(new() { [LedgerLayout.Setting] = value }));
+
+        Assert.Contains("Ledger:Heads must be Shared, Keyed, KeyedOnly", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,10 +17,10 @@ internal static class BookRows
     /// </summary>
     private const string HeadKeepsGroups = "KeepsGroups";
 
-    /// <summary>The head, carrying <paramref name="balances"/>: all of the book's balances after the commit.</summary>
-    public static TableEntity FromHead(string partition, BookHead head, IEnumerable<BookBalance> balances, bool keepsGroups, string? version)
+    /// <summary>The head at row <paramref name="rowKey"/> (see <see cref="BookHeads"/>), carrying <paramref name="balances"/>: all of the book's balances after the commit.</summary>
+    public static TableEntity FromHead(string partition, string rowKey, BookHead head, IEnumerable<BookBalance> balances, bool keepsGroups)
     {
-        var row = new TableEntity(partition, LedgerKeys.Head).WithVersion(version)
+        var row = new TableEntity(partition, rowKey)
             .Set("Sequence", head.Sequence)
             .Set("LastHash", head.LastHash)
             .Set("LastTime", head.LastTime)

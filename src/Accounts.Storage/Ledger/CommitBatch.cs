@@ -7,21 +7,14 @@ namespace Accounts.Storage.Ledger;
 /// <summary>
 /// Builds the one transaction of a commit. A row the snapshot saw is replaced with the ETag it saw; a row it did not
 /// see is inserted, so a row created meanwhile by someone else fails the whole transaction with 409. The head is
-/// always written (replaced with its ETag, or inserted), so it alone serializes a book's commits; it carries every
-/// balance of the book, so a snapshot is one point read.
+/// always written (replaced with its ETag, or inserted; see <see cref="BookHeads"/> for where), so it alone serializes
+/// a book's commits; it carries every balance of the book, so a snapshot is one point read.
 /// </summary>
 internal static class CommitBatch
 {
-    public static List<TableTransactionAction> Build(BookSnapshot basis, BookCommit commit)
+    public static List<TableTransactionAction> Build(BookSnapshot basis, BookCommit commit, LedgerLayout layout)
     {
         var partition = LedgerKeys.Partition(basis.BookId);
-        var size = 1 + commit.Balances.Count + commit.Entries.Count + commit.References.Count + commit.Groups.Count;
-        if (size > TableLedgerStore.MaxBatchSize)
-        {
-            throw new ArgumentException(
-                $"A commit writes {size} rows; one transaction holds at most {TableLedgerStore.MaxBatchSize}", nameof(commit));
-        }
-
         var balances = new Dictionary<string, BookBalance>(basis.Balances, StringComparer.Ordinal);
         foreach (var balance in commit.Balances)
         {
@@ -29,18 +22,25 @@ internal static class CommitBatch
             balances[balance.Currency.Code] = balance;
         }
 
-        var batch = new List<TableTransactionAction>(size)
+        var batch = BookHeads.Writes(partition, rowKey => BookRows.FromHead(partition, rowKey, commit.Head, balances.Values, commit.KeepsGroups),
+            basis.HeadVersion, layout.Heads);
+        var size = batch.Count + commit.Balances.Count + commit.Entries.Count + commit.References.Count + commit.Groups.Count;
+        if (size > TableLedgerStore.MaxBatchSize)
         {
-            Conditional(BookRows.FromHead(partition, commit.Head, balances.Values, commit.KeepsGroups, basis.HeadVersion)),
-        };
+            throw new ArgumentException(
+                $"A commit writes {size} rows; one transaction holds at most {TableLedgerStore.MaxBatchSize}", nameof(commit));
+        }
 
-        // The balance rows are no longer read once the head carries the balances, but are still kept current: a
-        // process of the previous version (during a rollout) reads them, and ETag-checks them with the head. An
-        // unconditional replace is safe here because the head's check in this same transaction fails the whole
-        // commit if any other commit came between the snapshot and this one.
-        foreach (var balance in commit.Balances)
+        // The balance rows are not read once the head carries the balances, but are kept current while the head is the
+        // shared row "head": a process of the previous version (during a rollout, or after a rollback) reads them. An
+        // unconditional replace is safe here because the head's check in this same transaction fails the whole commit
+        // if any other commit came between the snapshot and this one. A keyed head is out of that version's reach.
+        if (batch[0].Entity.RowKey == LedgerKeys.Head)
         {
-            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, BookRows.FromBalance(partition, balance)));
+            foreach (var balance in commit.Balances)
+            {
+                batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, BookRows.FromBalance(partition, balance)));
+            }
         }
 
         foreach (var entry in commit.Entries)

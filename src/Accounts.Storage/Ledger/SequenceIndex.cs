@@ -7,7 +7,7 @@ namespace Accounts.Storage.Ledger;
 /// <summary>
 /// The sequence index of a book: entry row keys sort by time ("e|{ticks}|{sequence}"), so the n-th entry cannot be
 /// found by key from n alone. One index row per block of <see cref="ChainCheckpoints.Interval"/> sequences
-/// ("n|{block}", block b holding sequences 100b + 1 to 100b + 100) holds, per sequence s, the entry's time in UTC ticks
+/// ("n|{block}|{partition}", block b holding sequences 100b + 1 to 100b + 100) holds, per sequence s, the entry's time in UTC ticks
 /// (property "T{(s − 1) mod 100}"), which with s is the entry's row key; and the block's checkpoint ("Start": the
 /// hash of entry 100b, which is the previous hash of entry 100b + 1). A page of entries is then one or two point reads
 /// of index rows and one point read per entry, however long the book.
@@ -16,7 +16,13 @@ namespace Accounts.Storage.Ledger;
 /// is all-or-nothing and re-checks the head's ETag, so the index names exactly the committed entries, and a merge
 /// needs no read of the index row first. Row budget: <see cref="LedgerService.MaxBatch"/> (28) intents write at most
 /// 28 entries, 28 reference rows and 28 group markers, and the entries span at most 2 blocks; with the head that is 87
-/// rows plus one per balance touched, within Table Storage's 100.
+/// rows plus one per balance touched while the head is the shared row, or 88 when a commit moves the head to its keyed
+/// row (<see cref="BookHeads"/>), within Table Storage's 100.
+/// </para>
+/// <para>
+/// Blocks were first keyed "n|{block}", a key the first block of every book shared (see <see cref="LedgerKeys"/>). Those
+/// rows are no longer read: a book indexed under them reads as not indexed, is read as before, and its verified prefix
+/// is indexed again under the new keys (<see cref="TableBookSequence.BackfillAsync"/>).
 /// </para>
 /// Reference rows written with an entry also record the entry's row key ("EntryKey"), so the entry a reference names
 /// is found by key too (the list needs the later steps of a deposit to show its earlier ones).
@@ -58,7 +64,7 @@ internal static class SequenceIndex
     /// <summary>The index row of <paramref name="block"/> for <paramref name="entries"/> (all in that block), to merge into what is stored.</summary>
     public static TableEntity Row(string partition, long block, IEnumerable<LedgerEntry> entries)
     {
-        var row = new TableEntity(partition, LedgerKeys.SequenceBlock(block));
+        var row = new TableEntity(partition, LedgerKeys.SequenceBlock(partition, block));
         foreach (var entry in entries)
         {
             row[Slot(entry.Sequence)] = entry.CreatedAt.UtcTicks;

@@ -8,16 +8,16 @@ namespace Accounts.Storage.Ledger;
 /// Reads a book through its <see cref="SequenceIndex"/>: point reads only, so a read costs what it returns on Azure
 /// Table Storage and on Azurite alike (where any query scans the whole table).
 /// </summary>
-public sealed class TableBookSequence(StorageTables tables) : IBookSequence
+public sealed class TableBookSequence(StorageTables tables, LedgerLayout layout) : IBookSequence
 {
     // Point reads in flight per call: enough to hide round trips, few enough not to crowd out other requests.
     private const int Parallelism = 32;
 
     private readonly StorageTable table = tables.Ledger;
-    private readonly TableLedgerStore ledger = new(tables);
+    private readonly TableLedgerStore ledger = new(tables, layout);
 
     public async Task<BookHead> HeadAsync(string bookId, CancellationToken ct) =>
-        await table.GetAsync(LedgerKeys.Partition(bookId), LedgerKeys.Head, ct) is { } row ? BookRows.ToHead(row) : BookHead.Empty;
+        await BookHeads.ReadAsync(table, LedgerKeys.Partition(bookId), layout.Heads, ct) is { } row ? BookRows.ToHead(row) : BookHead.Empty;
 
     public async Task<SequenceWindow?> ReadAsync(string bookId, long from, long to, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class TableBookSequence(StorageTables tables) : IBookSequence
 
         var firstBlock = SequenceIndex.BlockOf(from);
         var blocks = await GetManyAsync(partition,
-            Enumerable.Range(0, (int)(SequenceIndex.BlockOf(to) - firstBlock + 1)).Select(i => LedgerKeys.SequenceBlock(firstBlock + i)).ToList(), ct);
+            Enumerable.Range(0, (int)(SequenceIndex.BlockOf(to) - firstBlock + 1)).Select(i => LedgerKeys.SequenceBlock(partition, firstBlock + i)).ToList(), ct);
         if (blocks.Any(b => b is null))
         {
             return null;

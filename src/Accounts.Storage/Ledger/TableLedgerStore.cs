@@ -6,20 +6,26 @@ using Azure.Data.Tables;
 namespace Accounts.Storage.Ledger;
 
 /// <summary>
-/// A book is one partition of the Ledger table: its head (which carries the balances), one balance row per currency,
-/// its entries, its reference records and its group markers. Every commit is one entity-group transaction that re-checks the ETags of the snapshot it was computed
+/// A book is one partition of the Ledger table: its head (which carries the balances; see <see cref="BookHeads"/>),
+/// one balance row per currency while the head is the shared row, its entries, its reference records and its group
+/// markers. Every commit is one entity-group transaction that re-checks the ETags of the snapshot it was computed
 /// from, and always rewrites the head, so two commits built on the same snapshot can never both succeed.
 /// </summary>
-public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
+public sealed class TableLedgerStore(StorageTables tables, LedgerLayout layout) : ILedgerStore
 {
     /// <summary>Table Storage's limit of entities in one entity-group transaction.</summary>
     public const int MaxBatchSize = LedgerService.MaxRowsPerCommit;
 
     private readonly StorageTable table = tables.Ledger;
 
+    public TableLedgerStore(StorageTables tables)
+        : this(tables, LedgerLayout.Shared)
+    {
+    }
+
     public async Task<BookSnapshot> ReadAsync(string bookId, IReadOnlyCollection<string> references, CancellationToken ct)
     {
-        var headTask = table.GetAsync(LedgerKeys.Partition(bookId), LedgerKeys.Head, ct);
+        var headTask = BookHeads.ReadAsync(table, LedgerKeys.Partition(bookId), layout.Heads, ct);
         var factsTask = ReadFactsAsync(bookId, references, [], ct);
         await Task.WhenAll(headTask, factsTask);
 
@@ -28,7 +34,7 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
         return new BookSnapshot(
             bookId,
             head is null ? BookHead.Empty : BookRows.ToHead(head),
-            head?.Version(),
+            head is null ? null : BookHeads.Version(head),
             balances.ToDictionary(b => b.Currency.Code, StringComparer.Ordinal),
             (await factsTask).References,
             head is not null && BookRows.KeepsGroups(head));
@@ -54,13 +60,15 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
 
     public async Task<CommitReceipt?> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
     {
-        var batch = CommitBatch.Build(basis, commit);
+        var batch = CommitBatch.Build(basis, commit, layout);
         try
         {
             var responses = await table.RunAsync(bounded => table.Once.SubmitTransactionAsync(batch, bounded), ct);
 
             // The head is the transaction's first row; its new ETag is the book's version after this commit.
-            return new CommitReceipt(responses.Value.Count > 0 ? responses.Value[0].Headers.ETag?.ToString() : null);
+            return new CommitReceipt(responses.Value.Count > 0 && responses.Value[0].Headers.ETag is { } etag
+                ? BookHeads.VersionOf(batch[0].Entity.RowKey, etag.ToString())
+                : null);
         }
         catch (RequestFailedException e) when (e.IsConcurrencyConflict())
         {
@@ -71,7 +79,7 @@ public sealed class TableLedgerStore(StorageTables tables) : ILedgerStore
 
     public async Task<IReadOnlyList<BookBalance>> GetBalancesAsync(string bookId, CancellationToken ct)
     {
-        var head = await table.GetAsync(LedgerKeys.Partition(bookId), LedgerKeys.Head, ct);
+        var head = await BookHeads.ReadAsync(table, LedgerKeys.Partition(bookId), layout.Heads, ct);
         return await BalancesAsync(bookId, head, ct);
     }
 

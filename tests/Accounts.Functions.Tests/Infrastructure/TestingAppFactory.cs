@@ -1,6 +1,7 @@
 using Accounts.Functions.Deposits;
 using Accounts.Functions.Hosting;
 using Accounts.Functions.Tests.Deposits;
+using Accounts.Storage.Ledger;
 using Azure.Messaging.ServiceBus;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,10 @@ public sealed class TestingAppFactory(string storageConnectionString, string? ta
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(EnvironmentName).UseSetting("Storage:ConnectionString", storageConnectionString);
+        // Heads keyed by book from the first commit, as a deployment whose ledger begins with this version runs; the
+        // storage tests cover the default (shared heads), the move, and the settings side by side.
+        builder.UseEnvironment(EnvironmentName).UseSetting("Storage:ConnectionString", storageConnectionString)
+            .UseSetting(LedgerLayout.Setting, nameof(HeadRows.KeyedOnly));
         if (tablePrefix is not null)
         {
             builder.UseSetting("Storage:TablePrefix", tablePrefix);

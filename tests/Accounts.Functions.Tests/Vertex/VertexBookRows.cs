@@ -60,10 +60,10 @@ public sealed class VertexBookRows(VertexSession session, string accountId)
         await Table.Client.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
     }
 
-    /// <summary>Replaces properties of a row of the sequence index ("n|{block}").</summary>
+    /// <summary>Replaces properties of a row of the sequence index ("n|{block}|{partition}").</summary>
     public async Task EditIndexAsync(long block, Action<TableEntity> edit)
     {
-        var row = (await Table.Client.GetEntityAsync<TableEntity>(Partition, $"n|{block:D10}")).Value;
+        var row = (await Table.Client.GetEntityAsync<TableEntity>(Partition, $"n|{block:D10}|{Partition}")).Value;
         edit(row);
         await Table.Client.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
     }
