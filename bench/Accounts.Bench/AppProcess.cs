@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Accounts.Storage.Ledger;
 
 namespace Accounts.Bench;
 
@@ -12,6 +13,12 @@ public sealed class AppProcess : IAsyncDisposable
 {
     public const string OperatorKey = "bench-operator-key";
     public const string Custodian = "bench-custodian";
+
+    /// <summary>
+    /// The app's ledger layout: heads keyed by book from the first commit, as a deployment whose ledger begins with this
+    /// version runs (README "Ledger heads keyed by book"); the bench's own ledger writes (list scenarios) use it too.
+    /// </summary>
+    public static readonly LedgerLayout Ledger = new(HeadRows.KeyedOnly);
 
     private readonly Process _process;
 
@@ -55,8 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
             ["Deposits__QueueMessageEvents"] = "32",
             // Several events per deposit outbox row, likewise once every instance reads such rows (README "Outbox: every accepted event reaches the queue").
             ["Deposits__OutboxRowEvents"] = "32",
-            // Heads keyed by book and no balance rows, as a deployment whose ledger begins with this version runs (README "Ledger heads keyed by book").
-            ["Ledger__Heads"] = "KeyedOnly",
+            ["Ledger__Heads"] = Ledger.Heads.ToString(),
         };
         foreach (var (key, value) in settings)
         {

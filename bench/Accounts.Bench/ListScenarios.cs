@@ -46,7 +46,7 @@ public static class ListScenarios
 
     public static async Task<List<ListPoint>> VertexTransactionsAsync(HttpClient http, StorageTables appTables, IReadOnlyList<int> sizes)
     {
-        var ledger = new LedgerService(new Accounts.Storage.Ledger.TableLedgerStore(appTables), TimeProvider.System);
+        var ledger = new LedgerService(new Accounts.Storage.Ledger.TableLedgerStore(appTables, AppProcess.Ledger), TimeProvider.System);
         var smallTenant = await BenchTenant.CreateAsync(http, "list-vertex-tx-small");
         var smallAccount = await DialectAccounts.VertexAsync(smallTenant);
         await PostAsync(ledger, smallTenant, smallAccount, 0, sizes[0]);

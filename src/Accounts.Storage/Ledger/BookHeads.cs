@@ -63,9 +63,12 @@ internal static class BookHeads
     /// </summary>
     public static List<TableTransactionAction> Writes(string partition, Func<string, TableEntity> headAt, string? version, HeadRows heads)
     {
-        if (version is not null && version.StartsWith(KeyedVersionPrefix, StringComparison.Ordinal))
+        if (KeyedETag(version) is { } etag)
         {
-            return [Replace(headAt(LedgerKeys.KeyedHead(partition)), version[KeyedVersionPrefix.Length..])];
+            // A merge, so the index slots the head carries for its block stay (see SequenceIndex); every other property
+            // is written by every commit (KeepsGroups once true, and a book that keeps group markers always does). On
+            // Azurite a merge also costs less than a replace, which removes the row and inserts it again.
+            return [Conditional(TableTransactionActionType.UpdateMerge, headAt(LedgerKeys.KeyedHead(partition)), etag)];
         }
 
         if (heads == HeadRows.Shared)
@@ -80,6 +83,12 @@ internal static class BookHeads
 
     private static TableTransactionAction Insert(TableEntity row) => new(TableTransactionActionType.Add, row);
 
-    private static TableTransactionAction Replace(TableEntity row, string etag) =>
-        new(TableTransactionActionType.UpdateReplace, row.WithVersion(etag), row.ETag);
+    /// <summary>The ETag of the keyed head a version names, or null for a version of a shared head (or none).</summary>
+    public static string? KeyedETag(string? version) =>
+        version is not null && version.StartsWith(KeyedVersionPrefix, StringComparison.Ordinal) ? version[KeyedVersionPrefix.Length..] : null;
+
+    private static TableTransactionAction Replace(TableEntity row, string etag) => Conditional(TableTransactionActionType.UpdateReplace, row, etag);
+
+    private static TableTransactionAction Conditional(TableTransactionActionType kind, TableEntity row, string etag) =>
+        new(kind, row.WithVersion(etag), row.ETag);
 }

@@ -12,7 +12,11 @@ namespace Accounts.Storage.Ledger;
 /// </summary>
 internal static class CommitBatch
 {
-    public static List<TableTransactionAction> Build(BookSnapshot basis, BookCommit commit, LedgerLayout layout)
+    /// <param name="stored">
+    /// The keyed head <paramref name="basis"/> was read from, when the commit completes the index block it carries
+    /// (<see cref="SequenceIndex.Completes"/>); null otherwise.
+    /// </param>
+    public static List<TableTransactionAction> Build(BookSnapshot basis, BookCommit commit, LedgerLayout layout, TableEntity? stored = null)
     {
         var partition = LedgerKeys.Partition(basis.BookId);
         var balances = new Dictionary<string, BookBalance>(basis.Balances, StringComparer.Ordinal);
@@ -61,7 +65,16 @@ internal static class CommitBatch
             batch.Add(new TableTransactionAction(TableTransactionActionType.Add, BookRows.FromGroup(partition, group)));
         }
 
-        SequenceIndex.AddTo(batch, partition, commit);
+        SequenceIndex.NameEntryKeys(batch, commit);
+        if (batch[0].Entity is TableEntity head && head.RowKey != LedgerKeys.Head)
+        {
+            SequenceIndex.AddTo(batch, head, stored, commit);
+        }
+        else
+        {
+            SequenceIndex.AddTo(batch, partition, commit);
+        }
+
         RequireDistinctRows(batch);
         return batch;
     }

@@ -29,36 +29,65 @@ public sealed class TableBookSequence(StorageTables tables, LedgerLayout layout)
             return new SequenceWindow([], checkpoints);
         }
 
+        // The head first: a block it carries (see SequenceIndex) has no row until it is complete, and one completed
+        // after this read has its row by the time the rows are read (rows are written with the head that moves on).
+        var head = await BookHeads.ReadAsync(table, partition, layout.Heads, ct);
         var firstBlock = SequenceIndex.BlockOf(from);
-        var blocks = await GetManyAsync(partition,
-            Enumerable.Range(0, (int)(SequenceIndex.BlockOf(to) - firstBlock + 1)).Select(i => LedgerKeys.SequenceBlock(partition, firstBlock + i)).ToList(), ct);
-        if (blocks.Any(b => b is null))
+        var lastBlock = SequenceIndex.BlockOf(to);
+        var slots = new Dictionary<long, Dictionary<string, long>>();
+        var needed = new List<long>();
+        for (var block = firstBlock; block <= lastBlock; block++)
         {
-            return null;
+            var (carried, start) = head is null ? ([], null) : SequenceIndex.Carried(head, block);
+            slots[block] = carried;
+            if (start is not null)
+            {
+                checkpoints[block * ChainCheckpoints.Interval] = start;
+            }
+
+            var blockFrom = Math.Max(from, block * ChainCheckpoints.Interval + 1);
+            var blockTo = Math.Min(to, (block + 1) * ChainCheckpoints.Interval);
+            if (start is null || LongRange(blockFrom, blockTo).Any(sequence => !carried.ContainsKey(SequenceIndex.Slot(sequence))))
+            {
+                needed.Add(block);
+            }
         }
 
-        for (var i = 0; i < blocks.Length; i++)
+        var rows = await GetManyAsync(partition, needed.Select(block => LedgerKeys.SequenceBlock(partition, block)).ToList(), ct);
+        for (var i = 0; i < needed.Count; i++)
         {
-            if (blocks[i]!.GetStringOrNull(SequenceIndex.Start) is { } start)
+            if (rows[i] is not { } row)
             {
-                checkpoints[(firstBlock + i) * ChainCheckpoints.Interval] = start;
+                continue;
+            }
+
+            foreach (var (name, value) in row)
+            {
+                if (name.StartsWith('T') && value is long ticks)
+                {
+                    slots[needed[i]].TryAdd(name, ticks);
+                }
+            }
+
+            if (row.GetStringOrNull(SequenceIndex.Start) is { } start)
+            {
+                checkpoints.TryAdd(needed[i] * ChainCheckpoints.Interval, start);
             }
         }
 
         var keys = new List<string>((int)(to - from + 1));
-        for (var sequence = from; sequence <= to; sequence++)
+        foreach (var sequence in LongRange(from, to))
         {
-            var ticks = blocks[SequenceIndex.BlockOf(sequence) - firstBlock]!.GetInt64OrNull(SequenceIndex.Slot(sequence));
-            if (ticks is null)
+            if (!slots[SequenceIndex.BlockOf(sequence)].TryGetValue(SequenceIndex.Slot(sequence), out var ticks))
             {
                 return null;
             }
 
-            keys.Add(LedgerKeys.Entry(new DateTimeOffset(ticks.Value, TimeSpan.Zero), sequence));
+            keys.Add(LedgerKeys.Entry(new DateTimeOffset(ticks, TimeSpan.Zero), sequence));
         }
 
-        var rows = await GetManyAsync(partition, keys, ct);
-        return rows.Any(r => r is null) ? null : new SequenceWindow(rows.Select(r => EntryRows.To(r!)).ToList(), checkpoints);
+        var entries = await GetManyAsync(partition, keys, ct);
+        return entries.Any(r => r is null) ? null : new SequenceWindow(entries.Select(r => EntryRows.To(r!)).ToList(), checkpoints);
     }
 
     public async Task<ReferencedEntry?> FindByReferenceAsync(string bookId, string reference, CancellationToken ct)
@@ -98,6 +127,14 @@ public sealed class TableBookSequence(StorageTables tables, LedgerLayout layout)
         foreach (var chunk in rows.Chunk(TableLedgerStore.MaxBatchSize))
         {
             await table.RunAsync(bounded => table.Client.SubmitTransactionAsync(chunk, bounded), ct);
+        }
+    }
+
+    private static IEnumerable<long> LongRange(long from, long to)
+    {
+        for (var value = from; value <= to; value++)
+        {
+            yield return value;
         }
     }
 

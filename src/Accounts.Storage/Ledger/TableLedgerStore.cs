@@ -60,7 +60,19 @@ public sealed class TableLedgerStore(StorageTables tables, LedgerLayout layout) 
 
     public async Task<CommitReceipt?> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct)
     {
-        var batch = CommitBatch.Build(basis, commit, layout);
+        TableEntity? stored = null;
+        if (BookHeads.KeyedETag(basis.HeadVersion) is { } version && SequenceIndex.Completes(basis.Head.Sequence, commit))
+        {
+            // The block this commit completes is partly on the head (its index slots): read them, at the version the
+            // commit is built on, to write the block's row. Once a hundred entries.
+            stored = await table.GetAsync(LedgerKeys.Partition(basis.BookId), LedgerKeys.KeyedHead(LedgerKeys.Partition(basis.BookId)), ct);
+            if (stored is null || stored.Version() != version)
+            {
+                return null;
+            }
+        }
+
+        var batch = CommitBatch.Build(basis, commit, layout, stored);
         try
         {
             var responses = await table.RunAsync(bounded => table.Once.SubmitTransactionAsync(batch, bounded), ct);

@@ -60,15 +60,28 @@ public sealed class VertexBookRows(VertexSession session, string accountId)
         await Table.Client.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
     }
 
-    /// <summary>Replaces properties of a row of the sequence index ("n|{block}|{partition}").</summary>
-    public async Task EditIndexAsync(long block, Action<TableEntity> edit)
+    /// <summary>
+    /// Replaces the checkpoint stored for <paramref name="block"/> of the sequence index: on its row ("n|{block}|{partition}")
+    /// once the block is complete, or on the keyed head ("IndexStart") while the head carries the block.
+    /// </summary>
+    public async Task ForgeCheckpointAsync(long block, string hash)
     {
-        var row = (await Table.Client.GetEntityAsync<TableEntity>(Partition, $"n|{block:D10}|{Partition}")).Value;
-        edit(row);
+        var stored = await Table.Client.GetEntityIfExistsAsync<TableEntity>(Partition, $"n|{block:D10}|{Partition}");
+        var row = stored.HasValue ? stored.Value : null;
+        if (row is null)
+        {
+            row = (await Table.Client.GetEntityAsync<TableEntity>(Partition, $"head|{Partition}")).Value;
+            Assert.Equal(block, row.GetInt64("IndexBlock"));
+        }
+
+        row[row.RowKey.StartsWith("head|", StringComparison.Ordinal) ? "IndexStart" : "Start"] = hash;
         await Table.Client.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
     }
 
-    /// <summary>Makes the book look as books written before the sequence index: no index rows, no entry keys on references.</summary>
+    /// <summary>
+    /// Makes the book look as books written before the sequence index: no index rows, no index on the head, no entry
+    /// keys on references.
+    /// </summary>
     public async Task RemoveIndexAsync()
     {
         foreach (var row in await IndexRowsAsync())
@@ -76,6 +89,15 @@ public sealed class VertexBookRows(VertexSession session, string accountId)
             await Table.Client.DeleteEntityAsync(Partition, row.RowKey);
         }
 
+        var head = (await Table.Client.GetEntityAsync<TableEntity>(Partition, $"head|{Partition}")).Value;
+        Assert.True(head.Remove("IndexBlock"), "the keyed head carried no index block");
+        head.Remove("IndexStart");
+        foreach (var slot in head.Keys.Where(key => key.Length == 3 && key[0] == 'T' && char.IsAsciiDigit(key[1])).ToList())
+        {
+            head.Remove(slot);
+        }
+
+        await Table.Client.UpdateEntityAsync(head, ETag.All, TableUpdateMode.Replace);
         foreach (var row in await RowsAsync("RowKey ge 'ref|' and RowKey lt 'ref}'"))
         {
             Assert.True(row.Remove("EntryKey"), $"reference row {row.RowKey} had no entry key");

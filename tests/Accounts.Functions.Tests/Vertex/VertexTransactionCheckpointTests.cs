@@ -39,7 +39,7 @@ public sealed class VertexTransactionCheckpointTests(AppFixture app)
     {
         var (_, _, rows) = await BookAsync();
         await rows.PostSettledAsync(150);
-        await rows.EditIndexAsync(block: 1, row => row["Start"] = new string('a', 64));
+        await rows.ForgeCheckpointAsync(block: 1, new string('a', 64));
 
         var pages = await rows.AllPagesAsync(limit: 25);
 
