@@ -31,7 +31,7 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
 
         Assert.NotNull(await writer.TryCommitAsync(empty, commit, Ct));
 
-        var rows = await RowsAsync(bookId);
+        var rows = await BookRowsAsync(bookId);
         var keyedHead = rows[LedgerKeys.KeyedHead(LedgerKeys.Partition(bookId))];
         Assert.Equal(1, keyedHead.GetInt64("Sequence"));
         Assert.Equal(LedgerKeys.KeyedHead(LedgerKeys.Partition(bookId)), rows[LedgerKeys.Head].GetString("MovedTo"));
@@ -66,12 +66,12 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
         Assert.NotNull(await Shared.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
         var first = await Shared.ReadAsync(bookId, [], Ct);
         Assert.NotNull(await Shared.TryCommitAsync(first, Credit(first, "b", 40, T0, Jpy), Ct));
-        Assert.Equal(1_000, (await RowsAsync(bookId))[LedgerKeys.Balance("USD")].GetInt64("Posted"));
+        Assert.Equal(1_000, (await BookRowsAsync(bookId))[LedgerKeys.Balance("USD")].GetInt64("Posted"));
 
         var second = await Keyed.ReadAsync(bookId, [], Ct);
         Assert.NotNull(await Keyed.TryCommitAsync(second, Credit(second, "c", 500, T0), Ct));
 
-        var rows = await RowsAsync(bookId);
+        var rows = await BookRowsAsync(bookId);
         Assert.Equal(3, rows[LedgerKeys.KeyedHead(LedgerKeys.Partition(bookId))].GetInt64("Sequence"));
         Assert.NotNull(rows[LedgerKeys.Head].GetString("MovedTo"));
         Assert.Null(rows[LedgerKeys.Head].GetInt64("Sequence"));
@@ -101,7 +101,7 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
         Assert.Equal(2, read.Head.Sequence);
         Assert.Equal(receipt.HeadVersion, read.HeadVersion);
         Assert.Equal([new BookBalance(bookId, Usd, 1_250, 0, 0)], read.Balances.Values);
-        Assert.DoesNotContain((await RowsAsync(bookId)).Keys, key => key.StartsWith(LedgerKeys.BalancePrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain((await BookRowsAsync(bookId)).Keys, key => key.StartsWith(LedgerKeys.BalancePrefix, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -167,16 +167,5 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
         Assert.Equal(sum, chain[^1].PostedAfter);
         Assert.Equal(sum, Assert.Single(await Keyed.GetBalancesAsync(bookId, Ct)).Posted);
         Assert.Equal(chain[^1].Hash, (await Shared.ReadAsync(bookId, [], Ct)).Head.LastHash);
-    }
-
-    private async Task<Dictionary<string, TableEntity>> RowsAsync(string bookId)
-    {
-        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in Tables.Ledger.Client.QueryAsync<TableEntity>(r => r.PartitionKey == LedgerKeys.Partition(bookId), cancellationToken: Ct))
-        {
-            rows[row.RowKey] = row;
-        }
-
-        return rows;
     }
 }

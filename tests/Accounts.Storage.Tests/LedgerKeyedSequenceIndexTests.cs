@@ -26,7 +26,7 @@ public sealed class LedgerKeyedSequenceIndexTests(AzuriteFixture azurite) : Tabl
         var all = await CommitAsync(Keyed, bookId, 60, 60, 30);
         var partition = LedgerKeys.Partition(bookId);
 
-        var rows = await RowsAsync(bookId);
+        var rows = await BookRowsAsync(bookId);
         var completed = rows[LedgerKeys.SequenceBlock(partition, 0)];
         Assert.Equal(Enumerable.Range(0, 100).Select(i => (long?)all[i].CreatedAt.UtcTicks), Enumerable.Range(0, 100).Select(i => completed.GetInt64($"T{i:D2}")));
         Assert.Equal(all[0].PreviousHash, completed.GetString(SequenceIndex.Start));
@@ -50,7 +50,7 @@ public sealed class LedgerKeyedSequenceIndexTests(AzuriteFixture azurite) : Tabl
         var all = await CommitAsync(Keyed, bookId, 28, 28, 28, 28, 3);
 
         // The head carries block 1 (sequences 101-115), and still holds T15…T99 from block 0.
-        Assert.Equal(all[20].CreatedAt.UtcTicks, (await RowsAsync(bookId))[LedgerKeys.KeyedHead(LedgerKeys.Partition(bookId))].GetInt64("T20"));
+        Assert.Equal(all[20].CreatedAt.UtcTicks, (await BookRowsAsync(bookId))[LedgerKeys.KeyedHead(LedgerKeys.Partition(bookId))].GetInt64("T20"));
         var window = await Index.ReadAsync(bookId, 101, 115, Ct);
         var beyond = await Index.ReadAsync(bookId, 101, 116, Ct);
 
@@ -70,7 +70,7 @@ public sealed class LedgerKeyedSequenceIndexTests(AzuriteFixture azurite) : Tabl
 
         all.AddRange(await CommitAsync(Keyed, bookId, 28, 10));
 
-        var rows = await RowsAsync(bookId);
+        var rows = await BookRowsAsync(bookId);
         var block = rows[LedgerKeys.SequenceBlock(partition, 0)];
         Assert.Equal(Enumerable.Range(0, 100).Select(i => (long?)all[i].CreatedAt.UtcTicks), Enumerable.Range(0, 100).Select(i => block.GetInt64($"T{i:D2}")));
         var window = await Index.ReadAsync(bookId, 1, 108, Ct);
@@ -112,16 +112,5 @@ public sealed class LedgerKeyedSequenceIndexTests(AzuriteFixture azurite) : Tabl
         }
 
         return all;
-    }
-
-    private async Task<Dictionary<string, TableEntity>> RowsAsync(string bookId)
-    {
-        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in Tables.Ledger.Client.QueryAsync<TableEntity>(r => r.PartitionKey == LedgerKeys.Partition(bookId), cancellationToken: Ct))
-        {
-            rows[row.RowKey] = row;
-        }
-
-        return rows;
     }
 }

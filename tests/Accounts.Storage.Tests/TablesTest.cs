@@ -1,5 +1,7 @@
+using Accounts.Storage.Ledger;
 using Accounts.Storage.Tables;
 using Accounts.TestSupport;
+using Azure.Data.Tables;
 
 namespace Accounts.Storage.Tests;
 
@@ -18,4 +20,16 @@ public abstract class TablesTest(AzuriteFixture azurite) : IAsyncLifetime
     public Task InitializeAsync() => new TableInitializer(Tables).EnsureTablesAsync(Ct);
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Every row of <paramref name="bookId"/>'s partition of the Ledger table, by row key.</summary>
+    protected async Task<Dictionary<string, TableEntity>> BookRowsAsync(string bookId)
+    {
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in Tables.Ledger.Client.QueryAsync<TableEntity>(r => r.PartitionKey == LedgerKeys.Partition(bookId), cancellationToken: Ct))
+        {
+            rows[row.RowKey] = row;
+        }
+
+        return rows;
+    }
 }
