@@ -9,7 +9,7 @@ namespace Accounts.Storage.Ledger;
 /// A book's head was the row "head", a row key every book shares. With <see cref="HeadRows.Keyed"/> a book's head is
 /// the row "head|{partition}" (<see cref="LedgerKeys.KeyedHead"/>), and "head" stays behind as a marker naming it. A
 /// book's head is "head" unless that row is a marker, and then the keyed row: every instance agrees on that whatever its
-/// setting, and every commit re-checks the head it read (replaced with its ETag, or inserted). A keyed commit on a book
+/// setting, and every commit re-checks the head it read (written at its ETag, or inserted). A keyed commit on a book
 /// whose head is "head" moves it in its one transaction: it inserts the keyed head and replaces "head" by the marker
 /// with the ETag it read; a book's first keyed commit inserts both. So two commits built on one snapshot never both
 /// succeed, whichever instances make them, and a version that knows nothing of keyed heads fails on the marker (it has
@@ -56,10 +56,14 @@ internal static class BookHeads
     public static string VersionOf(string rowKey, string etag) =>
         rowKey.StartsWith(LedgerKeys.KeyedHeadPrefix, StringComparison.Ordinal) ? KeyedVersionPrefix + etag : etag;
 
+    /// <summary>The ETag of the keyed head a version names, or null for a version of a shared head (or none).</summary>
+    public static string? KeyedETag(string? version) =>
+        version is not null && version.StartsWith(KeyedVersionPrefix, StringComparison.Ordinal) ? version[KeyedVersionPrefix.Length..] : null;
+
     /// <summary>
     /// The writes of a commit's head (<paramref name="headAt"/>: the head row at a given row key) on a book at
-    /// <paramref name="version"/>, the head's own first: a replace of the row that version names, or a move or first
-    /// commit as described above.
+    /// <paramref name="version"/>, the head's own first: a write at that version of the row it names (a keyed head is
+    /// merged, the shared one replaced), or a move or first commit as described above.
     /// </summary>
     public static List<TableTransactionAction> Writes(string partition, Func<string, TableEntity> headAt, string? version, HeadRows heads)
     {
@@ -82,10 +86,6 @@ internal static class BookHeads
     }
 
     private static TableTransactionAction Insert(TableEntity row) => new(TableTransactionActionType.Add, row);
-
-    /// <summary>The ETag of the keyed head a version names, or null for a version of a shared head (or none).</summary>
-    public static string? KeyedETag(string? version) =>
-        version is not null && version.StartsWith(KeyedVersionPrefix, StringComparison.Ordinal) ? version[KeyedVersionPrefix.Length..] : null;
 
     private static TableTransactionAction Replace(TableEntity row, string etag) => Conditional(TableTransactionActionType.UpdateReplace, row, etag);
 
