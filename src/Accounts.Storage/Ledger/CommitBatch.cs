@@ -28,6 +28,8 @@ internal static class CommitBatch
 
         var batch = BookHeads.Writes(partition, rowKey => BookRows.FromHead(partition, rowKey, commit.Head, balances.Values, commit.KeepsGroups),
             basis.HeadVersion, layout.Heads);
+        var head = (TableEntity)batch[0].Entity;
+        var keyedHead = head.RowKey != LedgerKeys.Head;
         var size = batch.Count + commit.Balances.Count + commit.Entries.Count + commit.References.Count + commit.Groups.Count;
         if (size > TableLedgerStore.MaxBatchSize)
         {
@@ -39,7 +41,7 @@ internal static class CommitBatch
         // shared row "head": a process of the previous version (during a rollout, or after a rollback) reads them. An
         // unconditional replace is safe here because the head's check in this same transaction fails the whole commit
         // if any other commit came between the snapshot and this one. A keyed head is out of that version's reach.
-        if (batch[0].Entity.RowKey == LedgerKeys.Head)
+        if (!keyedHead)
         {
             foreach (var balance in commit.Balances)
             {
@@ -66,7 +68,7 @@ internal static class CommitBatch
         }
 
         SequenceIndex.NameEntryKeys(batch, commit);
-        if (batch[0].Entity is TableEntity head && head.RowKey != LedgerKeys.Head)
+        if (keyedHead)
         {
             SequenceIndex.AddTo(batch, head, stored, commit);
         }

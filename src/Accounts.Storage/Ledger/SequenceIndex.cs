@@ -118,7 +118,7 @@ internal static class SequenceIndex
             return (slots, null);
         }
 
-        var last = head.GetInt64OrNull("Sequence") ?? 0;
+        var last = BookRows.ToHead(head).Sequence;
         for (var sequence = block * ChainCheckpoints.Interval + 1; sequence <= last && BlockOf(sequence) == block; sequence++)
         {
             if (head.GetInt64OrNull(Slot(sequence)) is { } ticks)
@@ -128,6 +128,21 @@ internal static class SequenceIndex
         }
 
         return (slots, head.GetStringOrNull(HeadStart));
+    }
+
+    /// <summary>The slots and checkpoint an index row holds (every slot: a row holds only its own block's).</summary>
+    public static (Dictionary<string, long> Slots, string? Start) Stored(TableEntity row)
+    {
+        var slots = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var sequence = 1L; sequence <= ChainCheckpoints.Interval; sequence++)
+        {
+            if (row.GetInt64OrNull(Slot(sequence)) is { } ticks)
+            {
+                slots[Slot(sequence)] = ticks;
+            }
+        }
+
+        return (slots, row.GetStringOrNull(Start));
     }
 
     /// <summary>The index row of <paramref name="block"/> for <paramref name="entries"/> (all in that block), to merge into what is stored.</summary>

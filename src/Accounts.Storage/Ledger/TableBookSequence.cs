@@ -61,15 +61,13 @@ public sealed class TableBookSequence(StorageTables tables, LedgerLayout layout)
                 continue;
             }
 
-            foreach (var (name, value) in row)
+            var (stored, start) = SequenceIndex.Stored(row);
+            foreach (var (slot, ticks) in stored)
             {
-                if (name.StartsWith('T') && value is long ticks)
-                {
-                    slots[needed[i]].TryAdd(name, ticks);
-                }
+                slots[needed[i]].TryAdd(slot, ticks);
             }
 
-            if (row.GetStringOrNull(SequenceIndex.Start) is { } start)
+            if (start is not null)
             {
                 checkpoints.TryAdd(needed[i] * ChainCheckpoints.Interval, start);
             }

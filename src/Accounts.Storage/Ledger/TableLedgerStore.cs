@@ -65,7 +65,8 @@ public sealed class TableLedgerStore(StorageTables tables, LedgerLayout layout) 
         {
             // The block this commit completes is partly on the head (its index slots): read them, at the version the
             // commit is built on, to write the block's row. Once a hundred entries.
-            stored = await table.GetAsync(LedgerKeys.Partition(basis.BookId), LedgerKeys.KeyedHead(LedgerKeys.Partition(basis.BookId)), ct);
+            var partition = LedgerKeys.Partition(basis.BookId);
+            stored = await table.GetAsync(partition, LedgerKeys.KeyedHead(partition), ct);
             if (stored is null || stored.Version() != version)
             {
                 return null;
