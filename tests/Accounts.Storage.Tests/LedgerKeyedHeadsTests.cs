@@ -49,8 +49,7 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
     public async Task A_version_that_knows_no_keyed_heads_fails_on_the_marker_instead_of_reading_it_as_a_head()
     {
         var bookId = NewBookId();
-        var empty = await Keyed.ReadAsync(bookId, [], Ct);
-        Assert.NotNull(await Keyed.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
+        await CreditAsync(Keyed, bookId, "a", 1_000);
 
         // The previous version read the row "head" and mapped it with this same code.
         var marker = (await Tables.Ledger.Client.GetEntityAsync<TableEntity>(LedgerKeys.Partition(bookId), LedgerKeys.Head, cancellationToken: Ct)).Value;
@@ -62,14 +61,11 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
     public async Task A_shared_head_moves_to_its_keyed_row_on_the_next_keyed_commit_with_every_balance()
     {
         var bookId = NewBookId();
-        var empty = await Shared.ReadAsync(bookId, [], Ct);
-        Assert.NotNull(await Shared.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
-        var first = await Shared.ReadAsync(bookId, [], Ct);
-        Assert.NotNull(await Shared.TryCommitAsync(first, Credit(first, "b", 40, T0, Jpy), Ct));
+        await CreditAsync(Shared, bookId, "a", 1_000);
+        await CreditAsync(Shared, bookId, "b", 40, Jpy);
         Assert.Equal(1_000, (await BookRowsAsync(bookId))[LedgerKeys.Balance("USD")].GetInt64("Posted"));
 
-        var second = await Keyed.ReadAsync(bookId, [], Ct);
-        Assert.NotNull(await Keyed.TryCommitAsync(second, Credit(second, "c", 500, T0), Ct));
+        await CreditAsync(Keyed, bookId, "c", 500);
 
         var rows = await BookRowsAsync(bookId);
         Assert.Equal(3, rows[LedgerKeys.KeyedHead(LedgerKeys.Partition(bookId))].GetInt64("Sequence"));
@@ -90,8 +86,7 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
     public async Task An_instance_with_the_setting_off_commits_to_a_moved_head_and_a_keyed_instance_reads_it()
     {
         var bookId = NewBookId();
-        var empty = await Keyed.ReadAsync(bookId, [], Ct);
-        Assert.NotNull(await Keyed.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
+        await CreditAsync(Keyed, bookId, "a", 1_000);
 
         var basis = await Shared.ReadAsync(bookId, [], Ct);
         var receipt = await Shared.TryCommitAsync(basis, Credit(basis, "b", 250, T0), Ct);
@@ -117,8 +112,7 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
         var bookId = NewBookId();
         if (!emptyBook)
         {
-            var empty = await Shared.ReadAsync(bookId, [], Ct);
-            Assert.NotNull(await Shared.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
+            await CreditAsync(Shared, bookId, "a", 1_000);
         }
 
         var stores = new[] { new TableLedgerStore(Tables, new LedgerLayout(first)), new TableLedgerStore(Tables, new LedgerLayout(second)) };
@@ -136,8 +130,7 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
     public async Task Keyed_only_misread_on_a_book_whose_head_is_still_shared_fails_its_commit_and_leaves_the_book_as_it_was()
     {
         var bookId = NewBookId();
-        var empty = await Shared.ReadAsync(bookId, [], Ct);
-        Assert.NotNull(await Shared.TryCommitAsync(empty, Credit(empty, "a", 1_000, T0), Ct));
+        await CreditAsync(Shared, bookId, "a", 1_000);
 
         var misread = await KeyedOnly.ReadAsync(bookId, [], Ct);
 
@@ -167,5 +160,12 @@ public sealed class LedgerKeyedHeadsTests(AzuriteFixture azurite) : TablesTest(a
         Assert.Equal(sum, chain[^1].PostedAfter);
         Assert.Equal(sum, Assert.Single(await Keyed.GetBalancesAsync(bookId, Ct)).Posted);
         Assert.Equal(chain[^1].Hash, (await Shared.ReadAsync(bookId, [], Ct)).Head.LastHash);
+    }
+
+    /// <summary>Credits <paramref name="minor"/> to the book through <paramref name="store"/> on what it reads, and asserts the commit landed.</summary>
+    private static async Task CreditAsync(TableLedgerStore store, string bookId, string reference, long minor, Currency? currency = null)
+    {
+        var basis = await store.ReadAsync(bookId, [], Ct);
+        Assert.NotNull(await store.TryCommitAsync(basis, Credit(basis, reference, minor, T0, currency), Ct));
     }
 }
