@@ -4,10 +4,10 @@ namespace Accounts.Core.Batching;
 
 /// <summary>
 /// Group commit: items submitted under the same key while an earlier group of that key is being committed wait, and
-/// are then committed together, so under load a commit serves many callers. Per key one drainer runs at a time (or
-/// up to <c>concurrentGroups</c>); it is started by the submit that finds the key without a free drainer, on a
-/// background task that finishes even if that caller stops waiting (other callers' items ride in its groups). A key
-/// with nothing waiting is dropped from the map, so the map holds only keys in use; a later submit starts a new drainer.
+/// are then committed together, so under load a commit serves many callers. Per key exactly one drainer runs at a
+/// time, so a key's groups are committed one after another, in order; it is started by the submit that finds the key
+/// idle, on a background task that finishes even if that caller stops waiting (other callers' items ride in its groups).
+/// A key with nothing waiting is dropped from the map, so the map holds only keys in use; a later submit starts a new drainer.
 /// </summary>
 /// <remarks>
 /// <c>commit</c> completes each member of the group it is given. If it throws, the members it left open fail with
@@ -17,7 +17,6 @@ public sealed class GroupCommit<TKey, TItem, TResult>
     where TKey : notnull
 {
     private readonly int _maxGroup;
-    private readonly int _concurrentGroups;
     private readonly Func<TKey, IReadOnlyList<GroupMember<TItem, TResult>>, Task> _commit;
     private readonly Func<Func<TItem, bool>>? _joinRule;
     private readonly ConcurrentDictionary<TKey, KeyQueue<TItem, TResult>> _queues;
@@ -30,22 +29,14 @@ public sealed class GroupCommit<TKey, TItem, TResult>
     /// of arrival while the group has room, and an item it refuses waits for a later group. The oldest waiting item
     /// joins whatever the rule says (the rule still sees it), so every group makes progress.
     /// </param>
-    /// <param name="concurrentGroups">
-    /// Groups of one key committed at the same time, at most. One (the default) commits a key's groups one after
-    /// another, in order; more lets an item that arrives while a group is being committed start the next one at once,
-    /// for commits whose order does not matter (writes of distinct rows): shorter waits, smaller groups.
-    /// </param>
     public GroupCommit(
         int maxGroup,
         Func<TKey, IReadOnlyList<GroupMember<TItem, TResult>>, Task> commit,
         IEqualityComparer<TKey>? keys = null,
-        Func<Func<TItem, bool>>? joinRule = null,
-        int concurrentGroups = 1)
+        Func<Func<TItem, bool>>? joinRule = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroup, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(concurrentGroups, 1);
         _maxGroup = maxGroup;
-        _concurrentGroups = concurrentGroups;
         _commit = commit;
         _joinRule = joinRule;
         _queues = new ConcurrentDictionary<TKey, KeyQueue<TItem, TResult>>(keys);
@@ -61,7 +52,7 @@ public sealed class GroupCommit<TKey, TItem, TResult>
         var member = new GroupMember<TItem, TResult>(item);
         while (true)
         {
-            var queue = _queues.GetOrAdd(key, _ => new KeyQueue<TItem, TResult>(_concurrentGroups));
+            var queue = _queues.GetOrAdd(key, _ => new KeyQueue<TItem, TResult>());
             switch (queue.Enqueue(member))
             {
                 case Enqueued.Retired:

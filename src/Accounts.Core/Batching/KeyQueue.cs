@@ -8,11 +8,11 @@ internal enum Enqueued
     Retired,
 }
 
-/// <summary>Items waiting for one key of a <see cref="GroupCommit{TKey, TItem, TResult}"/>, and how many drainers serve them.</summary>
-internal sealed class KeyQueue<TItem, TResult>(int maxDrainers)
+/// <summary>Items waiting for one key of a <see cref="GroupCommit{TKey, TItem, TResult}"/>, and whether a drainer serves them.</summary>
+internal sealed class KeyQueue<TItem, TResult>
 {
     private readonly List<GroupMember<TItem, TResult>> _waiting = [];
-    private int _drainers;
+    private bool _draining;
     private bool _retired;
 
     public Enqueued Enqueue(GroupMember<TItem, TResult> member)
@@ -25,20 +25,20 @@ internal sealed class KeyQueue<TItem, TResult>(int maxDrainers)
             }
 
             _waiting.Add(member);
-            if (_drainers == maxDrainers)
+            if (_draining)
             {
                 return Enqueued.Joined;
             }
 
-            _drainers++;
+            _draining = true;
             return Enqueued.StartDrainer;
         }
     }
 
     /// <summary>
     /// Up to <paramref name="max"/> waiting members that <paramref name="mayJoin"/> admits (and the oldest), in
-    /// arrival order; the rest keep their places. With nothing waiting the asking drainer's role ends, and when it
-    /// was the last one the queue retires and <paramref name="unmap"/> removes it: no item can join it any more.
+    /// arrival order; the rest keep their places. With nothing waiting the queue retires and <paramref name="unmap"/>
+    /// removes it: the drainer's role ends and no item can join it any more.
     /// </summary>
     public List<GroupMember<TItem, TResult>> TakeOrRetire(int max, Func<TItem, bool>? mayJoin, Func<bool> unmap)
     {
@@ -63,17 +63,14 @@ internal sealed class KeyQueue<TItem, TResult>(int maxDrainers)
             _waiting.AddRange(left);
             if (group.Count == 0)
             {
-                Leave(unmap);
+                Retire(unmap);
             }
 
             return group;
         }
     }
 
-    /// <summary>
-    /// Fails every waiting member with <paramref name="error"/>; the asking drainer's role ends, and the queue retires
-    /// unless another drainer still serves it.
-    /// </summary>
+    /// <summary>Fails every waiting member with <paramref name="error"/> and retires the queue.</summary>
     public void FailAllAndRetire(Exception error, Func<bool> unmap)
     {
         List<GroupMember<TItem, TResult>> waiting;
@@ -81,18 +78,15 @@ internal sealed class KeyQueue<TItem, TResult>(int maxDrainers)
         {
             waiting = [.. _waiting];
             _waiting.Clear();
-            Leave(unmap);
+            Retire(unmap);
         }
 
         waiting.ForEach(m => m.Fail(error));
     }
 
-    private void Leave(Func<bool> unmap)
+    private void Retire(Func<bool> unmap)
     {
-        if (--_drainers == 0)
-        {
-            _retired = true;
-            unmap();
-        }
+        _retired = true;
+        unmap();
     }
 }

@@ -6,9 +6,9 @@ using Azure.Data.Tables;
 namespace Accounts.Storage.Deposits;
 
 /// <summary>
-/// Writes of one kind to rows of one table, sent together: writes to the same partition that wait while earlier
-/// groups are being sent go in a next group, as one entity-group transaction (<see cref="GroupCommit{TKey, TItem, TResult}"/>
-/// keyed by partition), so under load each costs a fraction of a request. A caller's task completes only when its own
+/// Writes of one kind to rows of one table, sent together: one transaction per partition is in flight at a time, and
+/// the writes to that partition that wait meanwhile go in the next, as one entity-group transaction
+/// (<see cref="GroupCommit{TKey, TItem, TResult}"/> keyed by partition), so under load each costs a fraction of a request. A caller's task completes only when its own
 /// row is written (or refused). A group that fails is all-or-nothing, so nothing of it was written: it is sent again
 /// row by row through <c>single</c>, which gives each row its own result (a delete of a row already gone, an insert of
 /// a row that exists, a merge into a missing row each fail a whole transaction). A written group gives every row
@@ -20,14 +20,6 @@ internal sealed class GroupedWrites
     /// <summary>Table Storage's limit of entities in one entity-group transaction.</summary>
     private const int MaxGroup = 100;
 
-    /// <summary>
-    /// Transactions of one partition in flight at once, so a write arriving while one transaction is out goes in the
-    /// next at once instead of waiting for it (the webhook answers after two of these writes). Their order is then not
-    /// kept: two writes of the same row may be in flight together, each in its own transaction. Every user writes a
-    /// row once (an outbox row, a record insert) or writes what any order leaves the same (an outcome merge).
-    /// </summary>
-    private const int ConcurrentGroups = 2;
-
     private readonly StorageTable table;
     private readonly TableTransactionActionType kind;
     private readonly Func<TableEntity, CancellationToken, Task<bool>> single;
@@ -38,8 +30,7 @@ internal sealed class GroupedWrites
         this.table = table;
         this.kind = kind;
         this.single = single;
-        groups = new GroupCommit<string, TableEntity, bool>(MaxGroup, (_, group) => SendAsync(group), StringComparer.Ordinal, DistinctRows,
-            ConcurrentGroups);
+        groups = new GroupCommit<string, TableEntity, bool>(MaxGroup, (_, group) => SendAsync(group), StringComparer.Ordinal, DistinctRows);
     }
 
     /// <summary>Inserts; a row alone answers false when it exists already.</summary>

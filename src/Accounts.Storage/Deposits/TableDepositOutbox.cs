@@ -41,8 +41,7 @@ public sealed class TableDepositOutbox : IDepositOutbox
         removes = GroupedWrites.Deletes(tables.DepositOutbox);
         shared = eventsPerRow == 1
             ? null
-            : new GroupCommit<string, DepositOutboxEntry, bool>(eventsPerRow, (_, group) => WriteSharedAsync(group), StringComparer.Ordinal,
-                concurrentGroups: 2);
+            : new GroupCommit<string, DepositOutboxEntry, bool>(eventsPerRow, (_, group) => WriteSharedAsync(group), StringComparer.Ordinal);
     }
 
     public async Task AddAsync(DepositOutboxEntry entry, CancellationToken ct)

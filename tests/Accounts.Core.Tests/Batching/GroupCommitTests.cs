@@ -27,30 +27,6 @@ public class GroupCommitTests
     }
 
     [Fact]
-    public async Task With_two_concurrent_groups_an_item_arriving_during_a_commit_starts_the_second_at_once_and_a_third_waits()
-    {
-        var commits = new HeldCommits();
-        var groups = commits.Make(maxGroup: 10, concurrentGroups: 2);
-
-        var a = groups.SubmitAsync("k", "a", CancellationToken.None);
-        Assert.Equal(["a"], await commits.NextStartedAsync());
-        var b = groups.SubmitAsync("k", "b", CancellationToken.None);
-        Assert.Equal(["b"], await commits.NextStartedAsync());
-        var c = groups.SubmitAsync("k", "c", CancellationToken.None);
-        var d = groups.SubmitAsync("k", "d", CancellationToken.None);
-
-        // Both drainers are busy: "c" and "d" wait and go together once one of them is free.
-        Assert.False(await commits.AnyStartedWithinAsync(TimeSpan.FromMilliseconds(200)));
-        commits.Open();
-
-        Assert.Equal(["c", "d"], await commits.NextStartedAsync());
-        Assert.Equal(["A", "B", "C", "D"], await Task.WhenAll(a, b, c, d));
-        Assert.Equal(3, commits.Count);
-        await EventuallyAsync(() => groups.KeysInUse == 0);
-        Assert.Equal("E", await groups.SubmitAsync("k", "e", CancellationToken.None).WaitAsync(Patience));
-    }
-
-    [Fact]
     public async Task Different_keys_commit_independently()
     {
         var commits = new HeldCommits();

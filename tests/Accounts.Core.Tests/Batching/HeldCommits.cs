@@ -26,8 +26,8 @@ internal sealed class HeldCommits(Func<string, bool>? failWhen = null)
 
     public int Count => Groups.Count;
 
-    public GroupCommit<string, string, string> Make(int maxGroup, Func<Func<string, bool>>? joinRule = null, int concurrentGroups = 1) =>
-        new(maxGroup, CommitAsync, StringComparer.Ordinal, joinRule, concurrentGroups);
+    public GroupCommit<string, string, string> Make(int maxGroup, Func<Func<string, bool>>? joinRule = null) =>
+        new(maxGroup, CommitAsync, StringComparer.Ordinal, joinRule);
 
     public void Open() => _gate.TrySetResult();
 
