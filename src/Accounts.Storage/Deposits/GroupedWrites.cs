@@ -8,12 +8,13 @@ namespace Accounts.Storage.Deposits;
 /// <summary>
 /// Writes of one kind to rows of one table, sent together: one transaction per partition is in flight at a time, and
 /// the writes to that partition that wait meanwhile go in the next, as one entity-group transaction
-/// (<see cref="GroupCommit{TKey, TItem, TResult}"/> keyed by partition), so under load each costs a fraction of a request. A caller's task completes only when its own
-/// row is written (or refused). A group that fails is all-or-nothing, so nothing of it was written: it is sent again
-/// row by row through <c>single</c>, which gives each row its own result (a delete of a row already gone, an insert of
-/// a row that exists, a merge into a missing row each fail a whole transaction). A written group gives every row
-/// <c>true</c>. The transaction is sent once (never retried: a retry of one that landed would fail as if the rows were
-/// someone else's); a failed attempt is covered by the row-by-row sends, which <c>single</c> makes safe to repeat.
+/// (<see cref="GroupCommit{TKey, TItem, TResult}"/> keyed by partition), so under load each costs a fraction of a
+/// request. A caller's task completes only when its own row is written (or refused). A group that fails is
+/// all-or-nothing, so nothing of it was written: it is sent again row by row through <c>single</c>, which gives each
+/// row its own result (a delete of a row already gone, an insert of a row that exists, a merge into a missing row each
+/// fail a whole transaction). A written group gives every row <c>true</c>. The transaction is sent once (never retried:
+/// a retry of one that landed would fail as if the rows were someone else's); a failed attempt is covered by the
+/// row-by-row sends, which <c>single</c> makes safe to repeat.
 /// </summary>
 internal sealed class GroupedWrites
 {
