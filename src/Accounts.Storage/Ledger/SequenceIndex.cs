@@ -87,9 +87,9 @@ internal static class SequenceIndex
             if ((block.Key + 1) * ChainCheckpoints.Interval <= commit.Head.Sequence)
             {
                 var row = Row(head.PartitionKey, block.Key, block);
-                if (stored is not null && CarriedBlock(stored) == block.Key)
+                if (stored is not null)
                 {
-                    CopyCarried(stored, row);
+                    CopyCarried(stored, block.Key, row);
                 }
 
                 batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, row));
@@ -112,29 +112,25 @@ internal static class SequenceIndex
     /// </summary>
     public static (Dictionary<string, long> Slots, string? Start) Carried(TableEntity head, long block)
     {
-        var slots = new Dictionary<string, long>(StringComparer.Ordinal);
         if (CarriedBlock(head) != block)
         {
-            return (slots, null);
+            return (new Dictionary<string, long>(StringComparer.Ordinal), null);
         }
 
-        var last = BookRows.ToHead(head).Sequence;
-        for (var sequence = block * ChainCheckpoints.Interval + 1; sequence <= last && BlockOf(sequence) == block; sequence++)
-        {
-            if (head.GetInt64OrNull(Slot(sequence)) is { } ticks)
-            {
-                slots[Slot(sequence)] = ticks;
-            }
-        }
-
-        return (slots, head.GetStringOrNull(HeadStart));
+        var first = block * ChainCheckpoints.Interval + 1;
+        var last = Math.Min(BookRows.ToHead(head).Sequence, first + ChainCheckpoints.Interval - 1);
+        return (SlotsOf(head, first, last), head.GetStringOrNull(HeadStart));
     }
 
     /// <summary>The slots and checkpoint an index row holds (every slot: a row holds only its own block's).</summary>
-    public static (Dictionary<string, long> Slots, string? Start) Stored(TableEntity row)
+    public static (Dictionary<string, long> Slots, string? Start) Stored(TableEntity row) =>
+        (SlotsOf(row, 1, ChainCheckpoints.Interval), row.GetStringOrNull(Start));
+
+    // The slots of sequences first to last (all in one block) that row holds.
+    private static Dictionary<string, long> SlotsOf(TableEntity row, long first, long last)
     {
         var slots = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var sequence = 1L; sequence <= ChainCheckpoints.Interval; sequence++)
+        for (var sequence = first; sequence <= last; sequence++)
         {
             if (row.GetInt64OrNull(Slot(sequence)) is { } ticks)
             {
@@ -142,7 +138,7 @@ internal static class SequenceIndex
             }
         }
 
-        return (slots, row.GetStringOrNull(Start));
+        return slots;
     }
 
     /// <summary>The index row of <paramref name="block"/> for <paramref name="entries"/> (all in that block), to merge into what is stored.</summary>
@@ -168,9 +164,10 @@ internal static class SequenceIndex
         }
     }
 
-    private static void CopyCarried(TableEntity stored, TableEntity row)
+    // What stored carries of block (nothing when it carries another) goes on the block's row, beside the commit's own slots.
+    private static void CopyCarried(TableEntity stored, long block, TableEntity row)
     {
-        var (slots, start) = Carried(stored, CarriedBlock(stored)!.Value);
+        var (slots, start) = Carried(stored, block);
         foreach (var (slot, ticks) in slots)
         {
             row.TryAdd(slot, ticks);
