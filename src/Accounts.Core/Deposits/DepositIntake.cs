@@ -11,7 +11,8 @@ namespace Accounts.Core.Deposits;
 /// answer does not wait for the queue send, which finishes in the background, after the send of the reference's
 /// previous event on this instance (so its events reach the queue in the order this instance received them); a send
 /// that fails, or never finishes because the process stops, is logged or lost and left to the
-/// <see cref="DepositOutboxSweeper"/>, which queues the event from its outbox row after the grace period.
+/// <see cref="DepositOutboxSweeper"/>, which queues the event from its outbox row after the grace period. (Standalone,
+/// the sender may apply the event in this process instead of queueing it; it is then on the same line.)
 /// </summary>
 public sealed class DepositIntake(IDepositRecordStore records, IDepositOutbox outbox, IDepositSender sender, IDepositMessageFormat format,
     DepositOutboxTiming timing, ILogger<DepositIntake> logger)

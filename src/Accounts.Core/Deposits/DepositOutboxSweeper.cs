@@ -34,7 +34,7 @@ public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordSt
             logger.LogWarning("Deposit {EventId} ({Reference}) was accepted at {ReceivedAt:O} but is not known to be queued; queueing it again",
                 record.EventId, record.Reference, record.ReceivedAt);
             await sender.SendAsync(record.EventId, record.Message, ct);
-            await outbox.RemoveAsync(entry, ct); // a completed send means the message is in the queue
+            await outbox.RemoveAsync(entry, ct); // a completed send means the message is in the queue (or the event applied)
 
             requeued++;
         }

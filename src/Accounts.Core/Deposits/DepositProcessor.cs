@@ -20,15 +20,10 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     public async Task<DepositOutcome> ProcessAsync(string message, int deliveryCount, int maxDeliveries, CancellationToken ct)
     {
         var deposit = format.Read(message);
-        DepositMetrics.Dequeued(deposit, clock.GetUtcNow());
         DepositOutcome outcome;
         try
         {
-            outcome = await deposits.ApplyAsync(deposit, ct);
-
-            // Counted when the ledger decided, before the outcome is recorded: whoever sees the recorded status (a
-            // client polling the event) also sees it counted.
-            DepositMetrics.Processed(deposit, outcome.Status, clock.GetUtcNow());
+            outcome = await DecideAsync(deposit, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -49,11 +44,41 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
             throw;
         }
 
+        await RecordOutcomeAsync(deposit, message, outcome, deliveryCount, ct);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Applies an event in the process that accepted it, before (instead of) queueing it, and records the outcome as
+    /// its first attempt. A failure is neither recorded nor handled here: the event is still in the outbox, and the
+    /// caller queues it, whose deliveries then count their attempts and record their failures.
+    /// </summary>
+    public async Task<DepositOutcome> ApplyOnReceiptAsync(string message, CancellationToken ct)
+    {
+        var deposit = format.Read(message);
+        var outcome = await DecideAsync(deposit, ct);
+        await RecordOutcomeAsync(deposit, message, outcome, attempts: 1, ct);
+        return outcome;
+    }
+
+    private async Task<DepositOutcome> DecideAsync(DepositEvent deposit, CancellationToken ct)
+    {
+        DepositMetrics.Dequeued(deposit, clock.GetUtcNow());
+        var outcome = await deposits.ApplyAsync(deposit, ct);
+
+        // Counted when the ledger decided, before the outcome is recorded: whoever sees the recorded status (a client
+        // polling the event) also sees it counted.
+        DepositMetrics.Processed(deposit, outcome.Status, clock.GetUtcNow());
+        return outcome;
+    }
+
+    private async Task RecordOutcomeAsync(DepositEvent deposit, string message, DepositOutcome outcome, int attempts, CancellationToken ct)
+    {
         DepositRecord Processed(DepositRecord r) => r with
         {
             Status = outcome.Status,
             Reason = outcome.Reason,
-            Attempts = deliveryCount,
+            Attempts = attempts,
             AccountId = outcome.AccountId,
             EntryId = outcome.EntryId,
             ProcessedAt = clock.GetUtcNow(),
@@ -63,8 +88,6 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
         {
             await RecordAsync(deposit, message, Processed, ct);
         }
-
-        return outcome;
     }
 
     /// <summary>

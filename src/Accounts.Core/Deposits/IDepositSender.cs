@@ -1,12 +1,12 @@
 namespace Accounts.Core.Deposits;
 
 /// <summary>How an accepted event's message is put on the deposit queue (Service Bus under the Functions host, the storage
-/// queue standalone).</summary>
+/// queue standalone, where the accepting process may apply the event itself instead).</summary>
 public interface IDepositSender
 {
     /// <summary>
-    /// Completes only once the message is in the queue (the local queue and Service Bus both confirm a send), so the
-    /// event's outbox row can go.
+    /// Completes only once the message is in the queue (the local queue and Service Bus both confirm a send) or the
+    /// event's outcome is recorded, so the event's outbox row can go.
     /// </summary>
     Task SendAsync(string eventId, string message, CancellationToken ct);
 }

@@ -12,6 +12,14 @@ public sealed class DepositOptions
     public bool LocalWorkerEnabled { get; set; } = true;
 
     /// <summary>
+    /// Standalone: whether an accepted event is applied in the process that accepted it, falling back to the local
+    /// queue when that process is busy or the application fails (<see cref="LocalDepositApplier"/>); when off, every
+    /// event goes through the queue. The queue and its worker serve either way. Only a process whose worker is enabled
+    /// (<see cref="LocalWorkerEnabled"/>) applies deposits, on receipt or otherwise.
+    /// </summary>
+    public bool ApplyOnReceipt { get; set; } = true;
+
+    /// <summary>
     /// Standalone: how long a received message stays invisible to other consumers (the worker's lease), in whole
     /// seconds. Far longer than a batch takes; a crashed worker's messages are delivered again once it runs out.
     /// </summary>

@@ -17,7 +17,21 @@ public static class DepositRegistration
         services.AddSingleton(sp => new DepositOutboxTiming(sp.GetRequiredService<IOptions<DepositOptions>>().Value.OutboxGracePeriod));
         services.AddSingleton<DepositProcessor>();
         services.AddSingleton<DepositQueueSignal>();
-        services.AddSingleton<IDepositSender, LocalQueueSender>();
+        services.AddSingleton<LocalQueueSender>();
+
+        // Under the Functions host, Service Bus and the ApplyDeposit trigger take the local queue's place, and the
+        // RequeueDeposits timer the sweeper's. A process that does not drain the local queue applies no deposits.
+        var underHost = ListenAddress.IsUnderFunctionsHost(builder.Configuration);
+        var applies = Enabled(builder, nameof(DepositOptions.LocalWorkerEnabled)) && !underHost;
+        if (applies && Enabled(builder, nameof(DepositOptions.ApplyOnReceipt)))
+        {
+            services.AddSingleton<IDepositSender, LocalDepositApplier>();
+        }
+        else
+        {
+            services.AddSingleton<IDepositSender>(sp => sp.GetRequiredService<LocalQueueSender>());
+        }
+
         services.AddSingleton<DepositOutboxSweeper>();
         services.AddOptions<DepositOptions>().BindConfiguration(DepositOptions.Section)
             .Validate(o => o.OutboxGracePeriod > TimeSpan.Zero && o.OutboxSweepInterval > TimeSpan.Zero,
@@ -29,10 +43,7 @@ public static class DepositRegistration
                 $"Deposits:QueueMessageEvents must be 1 to {DepositQueueBatch.MaxEvents}")
             .ValidateOnStart();
 
-        // Under the Functions host, Service Bus and the ApplyDeposit trigger take the local queue's place, and the
-        // RequeueDeposits timer the sweeper's.
-        var underHost = ListenAddress.IsUnderFunctionsHost(builder.Configuration);
-        if (Enabled(builder, nameof(DepositOptions.LocalWorkerEnabled)) && !underHost)
+        if (applies)
         {
             services.AddHostedService<LocalDepositWorker>();
         }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Accounts.Functions.Deposits;
 
 /// <summary>
-/// Standalone stand-in for the ApplyDeposit Service Bus trigger: drains the storage deposit queue, whose messages each
+/// Standalone stand-in for the ApplyDeposit Service Bus trigger (for the events not applied on receipt:
+/// <see cref="LocalDepositApplier"/>): drains the storage deposit queue, whose messages each
 /// carry one or more events (<see cref="DepositQueueBatch"/>), keeping up to <see cref="MaxEventsInFlight"/> events in
 /// progress, so a slow message never holds up the queue behind it. Events of one deposit reference are applied in the
 /// order received, within a message and across messages (the lifecycle is per reference), each after the one before

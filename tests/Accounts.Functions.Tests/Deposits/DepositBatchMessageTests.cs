@@ -52,7 +52,7 @@ public sealed class DepositBatchMessageTests(AppFixture app)
     {
         const int deposits = 24;
         await using var run = await CountedApp.StartAsync(app, builder => builder.UseSetting("Deposits:OutboxSweeperEnabled", "false")
-            .UseSetting("Deposits:QueueMessageEvents", "32"));
+            .UseSetting("Deposits:QueueMessageEvents", "32").UseSetting("Deposits:ApplyOnReceipt", "false"));
         var client = run.Factory.CreateClient();
         var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
         var accounts = new[]
@@ -233,7 +233,7 @@ public sealed class DepositBatchMessageTests(AppFixture app)
         new(app.StorageConnectionString, prefix, builder =>
         {
             builder.UseSetting("Deposits:LocalWorkerEnabled", worker ? "true" : "false").UseSetting("Deposits:MaxIdlePoll", "00:00:01")
-                .UseSetting("Deposits:QueueMessageEvents", "32");
+                .UseSetting("Deposits:QueueMessageEvents", "32").UseSetting("Deposits:ApplyOnReceipt", "false");
             configure?.Invoke(builder);
         });
 

@@ -188,6 +188,7 @@ public sealed class DepositQueueTests(AppFixture app)
     private TestingAppFactory App(string prefix, bool worker, Action<IServiceCollection>? services = null, string maxIdlePoll = "00:00:02") =>
         new(app.StorageConnectionString, prefix, builder => builder
             .UseSetting("Deposits:LocalWorkerEnabled", worker ? "true" : "false")
+            .UseSetting("Deposits:ApplyOnReceipt", "false") // every event through the queue, whose worker these tests are about
             .UseSetting("Deposits:VisibilityTimeout", "00:00:02")
             .UseSetting("Deposits:MaxIdlePoll", maxIdlePoll)
             .ConfigureTestServices(s => services?.Invoke(s)));

@@ -1,0 +1,125 @@
+using Accounts.Core.Accounts;
+using Accounts.Functions.Deposits;
+using Accounts.Functions.Tests.Infrastructure;
+using Accounts.Storage.Accounts;
+using Accounts.Storage.Tables;
+using Accounts.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Accounts.Functions.Tests.Deposits;
+
+/// <summary>
+/// Standalone, an accepted event is applied by the process that accepted it (Deposits:ApplyOnReceipt), counted between
+/// the app and Azurite: it never touches the queue, unless applying it fails or the process is already applying as many
+/// as it may; then it goes through the queue and the worker applies it, once.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ApplyOnReceiptTests(AppFixture app)
+{
+    private const string QueueSends = "queue deposits/messages POST";
+
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 3)]
+    public async Task A_deposit_is_applied_without_the_queue_unless_apply_on_receipt_is_off(bool applyOnReceipt, int queued)
+    {
+        await using var run = await CountedApp.StartAsync(app, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .UseSetting("Deposits:ApplyOnReceipt", applyOnReceipt ? "true" : "false"));
+        var client = run.Factory.CreateClient();
+        var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+
+        run.Proxy.Reset();
+        for (var i = 1; i <= 3; i++)
+        {
+            var (status, _) = await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", $"receipt-{i}", account.Number, "2.50"));
+            Assert.Equal(202, status);
+            var record = Assert.Single(await DepositWebhook.WaitProcessedAsync(client, tenant, $"receipt-{i}"));
+            Assert.Equal("APPLIED", record.GetProperty("status").GetString());
+            Assert.Equal(1, record.GetProperty("attempts").GetInt32());
+        }
+
+        Assert.Equal(7.50m, await account.BalanceAsync());
+        Assert.Equal(queued, run.Proxy.Counts.GetValueOrDefault(QueueSends));
+    }
+
+    [Fact]
+    public async Task An_event_that_fails_on_receipt_is_queued_and_the_worker_applies_it_once()
+    {
+        var failures = 0;
+        await using var run = await CountedApp.StartAsync(app, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp => new AccountLookupFault(RealStore(sp),
+                (_, _, _, real) => Interlocked.Increment(ref failures) == 1
+                    ? throw new InvalidOperationException("storage fault on the first lookup")
+                    : real()))));
+        var client = run.Factory.CreateClient();
+        var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+
+        run.Proxy.Reset();
+        var (status, _) = await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", "receipt-fails", account.Number, "4.00"));
+        var record = Assert.Single(await DepositWebhook.WaitProcessedAsync(client, tenant, "receipt-fails"));
+
+        Assert.Equal(202, status);
+        Assert.Equal("APPLIED", record.GetProperty("status").GetString());
+        Assert.Equal(1, record.GetProperty("attempts").GetInt32()); // the queue's first delivery; the failed attempt is not one
+        Assert.Equal(2, failures);
+        Assert.Equal(1, run.Proxy.Counts.GetValueOrDefault(QueueSends));
+        Assert.Equal(4.00m, await account.BalanceAsync());
+        Assert.Equal(1, await account.TransactionCountAsync());
+    }
+
+    [Fact]
+    public async Task An_event_arriving_while_the_process_applies_as_many_as_it_may_goes_through_the_queue()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
+        string? heldNumber = null;
+        await using var run = await CountedApp.StartAsync(app, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp => new AccountLookupFault(RealStore(sp),
+                async (_, number, _, real) =>
+                {
+                    if (number == heldNumber)
+                    {
+                        Interlocked.Increment(ref held);
+                        await release.Task;
+                    }
+
+                    return await real();
+                }))));
+        var client = run.Factory.CreateClient();
+        var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
+        var busy = await ZoqqAccount.OpenAsync(client, tenant);
+        var otherTenant = await TestTenants.RegisterAsync(run.Factory.Services); // a Zoqq balance sums the user's accounts
+        var other = await ZoqqAccount.OpenAsync(client, otherTenant);
+        heldNumber = busy.Number;
+
+        run.Proxy.Reset();
+        const int max = LocalDepositApplier.MaxInProgress;
+        var answers = await Task.WhenAll(Enumerable.Range(0, max).Select(i =>
+            DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", $"busy-{i}", busy.Number, "1.00"))));
+        Assert.All(answers, a => Assert.Equal(202, a.Status));
+        await Eventually.ValueAsync(() => Task.FromResult(Volatile.Read(ref held)), n => n == max, "every on-receipt application is held");
+
+        var (status, _) = await DepositWebhook.SendAsync(client, otherTenant, DepositWebhook.Event("settled", "overflow", other.Number, "3.00"));
+        var record = Assert.Single(await DepositWebhook.WaitProcessedAsync(client, otherTenant, "overflow"));
+        Assert.Equal(202, status);
+        Assert.Equal("APPLIED", record.GetProperty("status").GetString());
+        Assert.Equal(3.00m, await other.BalanceAsync());
+        Assert.Equal(1, run.Proxy.Counts.GetValueOrDefault(QueueSends)); // the overflow alone
+        Assert.Equal(0m, await busy.BalanceAsync());
+
+        release.SetResult();
+        await Eventually.ValueAsync(() => busy.BalanceAsync(), b => b >= max * 1.00m, "every held deposit was applied");
+        Assert.Equal(max * 1.00m, await busy.BalanceAsync());
+        Assert.Equal(1, run.Proxy.Counts.GetValueOrDefault(QueueSends));
+    }
+
+    private static TableAccountStore RealStore(IServiceProvider sp) =>
+        new(sp.GetRequiredService<StorageTables>(), TimeProvider.System, RecentReads.Default);
+}
