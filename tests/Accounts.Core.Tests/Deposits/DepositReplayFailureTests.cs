@@ -20,7 +20,7 @@ public sealed class DepositReplayFailureTests
     private readonly InMemoryDeposits _ports = new();
     private readonly ManualClock _clock = new(Arrival);
     private readonly InMemoryAccounts _accounts = new();
-    private readonly FailingReads _ledger = new(new InMemoryLedgerStore());
+    private readonly FailingLedgerReads _ledger = new(new InMemoryLedgerStore());
 
     [Fact]
     public async Task A_replay_that_fails_on_the_last_delivery_leaves_the_applied_outcome()
@@ -59,26 +59,5 @@ public sealed class DepositReplayFailureTests
     {
         var deposits = new DepositService(_accounts, new LedgerService(_ledger, _clock), new ReceivingRules(InstitutionCatalog.Default, _clock));
         return new DepositProcessor(deposits, _ports, _ports, _ports, _clock, NullLogger<DepositProcessor>.Instance);
-    }
-
-    /// <summary>The book's reads fail while <see cref="Fail"/> is set (storage down), so a replay cannot be decided.</summary>
-    private sealed class FailingReads(ILedgerStore inner) : ILedgerStore
-    {
-        public bool Fail { get; set; }
-
-        public Task<BookSnapshot> ReadAsync(string bookId, IReadOnlyCollection<string> references, CancellationToken ct) =>
-            Fail ? throw new IOException("storage down") : inner.ReadAsync(bookId, references, ct);
-
-        public Task<BookFacts> ReadFactsAsync(string bookId, IReadOnlyCollection<string> references, IReadOnlyCollection<string> groups,
-            CancellationToken ct) => Fail ? throw new IOException("storage down") : inner.ReadFactsAsync(bookId, references, groups, ct);
-
-        public Task<CommitReceipt?> TryCommitAsync(BookSnapshot basis, BookCommit commit, CancellationToken ct) => inner.TryCommitAsync(basis, commit, ct);
-
-        public Task<IReadOnlyList<BookBalance>> GetBalancesAsync(string bookId, CancellationToken ct) => inner.GetBalancesAsync(bookId, ct);
-
-        public Task<IReadOnlyList<LedgerEntry>> QueryEntriesAsync(string bookId, EntryQuery query, CancellationToken ct) =>
-            inner.QueryEntriesAsync(bookId, query, ct);
-
-        public Task<LedgerEntry?> FindEntryAsync(string bookId, string entryId, CancellationToken ct) => inner.FindEntryAsync(bookId, entryId, ct);
     }
 }

@@ -13,7 +13,8 @@ namespace Accounts.Functions.Tests.Deposits;
 
 /// <summary>
 /// What one deposit costs in storage requests, counted between the app and Azurite: a settled deposit into a known
-/// account, from the webhook until its outcome is recorded and its message deleted.
+/// account, from the webhook until its outcome is recorded (and its queue message deleted, when it went through the
+/// queue).
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
@@ -56,6 +57,9 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
         Assert.Equal(0, proxy.Sum("table Deposits GET"));
         // The outbox row: written and removed by the webhook; the worker does not remove it again.
         Assert.Equal(2 * Deposits, proxy.Sum("table DepositOutbox"));
+        // Applied on receipt by this process: no queue send, and so no delete.
+        Assert.Equal(0, proxy.Sum("queue deposits/messages POST"));
+        Assert.Equal(0, proxy.Sum("queue deposits/messages DELETE"));
     }
 
     [Fact]
