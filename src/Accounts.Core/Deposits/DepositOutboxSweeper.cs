@@ -6,7 +6,8 @@ namespace Accounts.Core.Deposits;
 /// <summary>
 /// Queues again every accepted event whose outbox row is overdue: its record is stored but it may never have reached
 /// the queue (the process died in between, or the send failed). Applying an event twice has no second effect, so a
-/// message that did arrive after all costs only a redundant delivery.
+/// message that did arrive after all costs only a redundant delivery. It sends through the same sender as the webhook,
+/// which standalone may apply the event at once instead of queueing it.
 /// </summary>
 public sealed class DepositOutboxSweeper(IDepositOutbox outbox, IDepositRecordStore records, IDepositSender sender, TimeProvider clock,
     ILogger<DepositOutboxSweeper> logger)

@@ -49,9 +49,10 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     }
 
     /// <summary>
-    /// Applies an event in the process that accepted it, before (instead of) queueing it, and records the outcome as
-    /// its first attempt. A failure is neither recorded nor handled here: the event is still in the outbox, and the
-    /// caller queues it, whose deliveries then count their attempts and record their failures.
+    /// Applies an event in the process that accepted it, before (instead of) queueing it, and records the outcome with
+    /// one attempt. A failure is neither recorded nor handled here: the event is still covered (by its outbox row, or by
+    /// a message already queued when this is a redelivery), and the caller queues it, whose deliveries then count their
+    /// attempts and record their failures.
     /// </summary>
     public async Task<DepositOutcome> ApplyOnReceiptAsync(string message, CancellationToken ct)
     {
@@ -94,12 +95,15 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     /// The events of one deposit reference must be applied in queue order (the lifecycle is per reference); different
     /// references may go concurrently. Null for a message that is no event: processing it fails and is reported.
     /// </summary>
-    public (string TenantId, string Reference)? SequenceOf(string message)
+    public (string TenantId, string Reference)? SequenceOf(string message) =>
+        EventOf(message) is { } deposit ? (deposit.TenantId, deposit.Reference) : null;
+
+    /// <summary>The event a message carries; null for a message that is no event.</summary>
+    public DepositEvent? EventOf(string message)
     {
         try
         {
-            var deposit = format.Read(message);
-            return (deposit.TenantId, deposit.Reference);
+            return format.Read(message);
         }
         catch (InvalidDataException)
         {

@@ -18,6 +18,7 @@ public static class DepositRegistration
         services.AddSingleton<DepositProcessor>();
         services.AddSingleton<DepositQueueSignal>();
         services.AddSingleton<LocalQueueSender>();
+        services.AddSingleton<QueuedReferences>();
 
         // Under the Functions host, Service Bus and the ApplyDeposit trigger take the local queue's place, and the
         // RequeueDeposits timer the sweeper's. A process that does not drain the local queue applies no deposits.

@@ -19,7 +19,7 @@ namespace Accounts.Functions.Deposits;
 /// consumer after that.
 /// </summary>
 public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor processor, DepositQueueSignal signal,
-    StartupGate gate, IOptions<DepositOptions> options, ILogger<LocalDepositWorker> logger) : BackgroundService
+    QueuedReferences queued, StartupGate gate, IOptions<DepositOptions> options, ILogger<LocalDepositWorker> logger) : BackgroundService
 {
     /// <summary>
     /// Events received and not yet settled, at most: a few receives' worth, far fewer than a lease can cover. A message
@@ -135,8 +135,9 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
     {
         var max = options.Value.MaxDeliveryCount;
         var outcomes = events
-            .Select(message => _sequences.RunAsync(processor.SequenceOf(message) ?? Unreadable,
-                () => ApplyAsync(message, delivery.DequeueCount, max, ct)))
+            .Select(message => (Message: message, Event: processor.EventOf(message)))
+            .Select(e => _sequences.RunAsync(e.Event is { } d ? (d.TenantId, d.Reference) : Unreadable,
+                () => ApplyAsync(e.Message, e.Event, delivery.DequeueCount, max, ct)))
             .ToList();
         var settled = SettleAsync(delivery, outcomes, slots, ct);
         lock (_running)
@@ -153,17 +154,35 @@ public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor proc
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>True once the event's outcome is recorded; false when it failed (the processor logged and recorded that).</summary>
-    private async Task<bool> ApplyAsync(string message, int delivery, int max, CancellationToken ct)
+    /// <summary>
+    /// True once the event's outcome is recorded; false when it failed (the processor logged and recorded that). Either
+    /// way, once settled (recorded, or failed on the last delivery) it no longer holds its reference's later events of
+    /// this process in the queue (<see cref="QueuedReferences"/>).
+    /// </summary>
+    private async Task<bool> ApplyAsync(string message, DepositEvent? deposit, int delivery, int max, CancellationToken ct)
     {
         try
         {
             await processor.ProcessAsync(message, delivery, max, ct);
+            Settled(deposit);
             return true;
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
+            if (delivery >= max)
+            {
+                Settled(deposit);
+            }
+
             return false;
+        }
+    }
+
+    private void Settled(DepositEvent? deposit)
+    {
+        if (deposit is not null)
+        {
+            queued.Settled((deposit.TenantId, deposit.Reference), deposit.EventId);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Accounts.Core.Accounts;
 using Accounts.Functions.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
@@ -74,6 +75,47 @@ public sealed class ApplyOnReceiptTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_later_event_of_a_reference_with_an_event_in_the_queue_follows_it_there_instead_of_overtaking_it()
+    {
+        var lookups = 0;
+        await using var run = await CountedApp.StartAsync(app, builder => builder
+            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+            .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp => new AccountLookupFault(RealStore(sp),
+                (_, _, _, real) => Interlocked.Increment(ref lookups) == 1
+                    ? throw new InvalidOperationException("storage fault on the first lookup")
+                    : real()))));
+        var client = run.Factory.CreateClient();
+        var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
+        var account = await ZoqqAccount.OpenAsync(client, tenant);
+        var receive = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        run.Proxy.HoldNext("queue deposits/messages GET", receive.Task); // the worker takes nothing until released
+
+        // The settlement fails on receipt and goes to the queue; its rejection, arriving next, must not be applied first
+        // (a rejection before the settlement would stop the credit).
+        var (settled, _) = await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("settled", "ordered-1", account.Number, "5.00"));
+        var (rejected, _) = await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("rejected", "ordered-1", account.Number, "5.00"));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // time enough for an on-receipt application, which must not happen
+        var waiting = await EventsAsync(client, tenant, "ordered-1");
+        receive.SetResult();
+        var events = await DepositWebhook.WaitProcessedAsync(client, tenant, "ordered-1", events: 2);
+
+        Assert.Equal((202, 202), (settled, rejected));
+        Assert.All(waiting, e => Assert.Equal("RECEIVED", e.GetProperty("status").GetString()));
+        Assert.Equal(2, run.Proxy.Counts.GetValueOrDefault(QueueSends));
+        Assert.Equal("APPLIED", Assert.Single(events, e => e.GetProperty("event").GetString() == "deposit.settled").GetProperty("status").GetString());
+        Assert.Equal("IGNORED", Assert.Single(events, e => e.GetProperty("event").GetString() == "deposit.rejected").GetProperty("status").GetString());
+        Assert.Equal(5.00m, await account.BalanceAsync());
+
+        // Once the worker has settled both, the reference's next event is applied on receipt again.
+        var queued = run.Factory.Services.GetRequiredService<QueuedReferences>();
+        await Eventually.ValueAsync(() => Task.FromResult(queued.Has((tenant.Id, "ordered-1"))), has => !has, "the worker settled both events");
+        await DepositWebhook.SendAsync(client, tenant, DepositWebhook.Event("reversed", "ordered-1", account.Number, "5.00"));
+        await DepositWebhook.WaitProcessedAsync(client, tenant, "ordered-1", events: 3);
+        Assert.Equal(0.00m, await account.BalanceAsync());
+        Assert.Equal(2, run.Proxy.Counts.GetValueOrDefault(QueueSends));
+    }
+
+    [Fact]
     public async Task An_event_arriving_while_the_process_applies_as_many_as_it_may_goes_through_the_queue()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -118,6 +160,15 @@ public sealed class ApplyOnReceiptTests(AppFixture app)
         await Eventually.ValueAsync(() => busy.BalanceAsync(), b => b >= max * 1.00m, "every held deposit was applied");
         Assert.Equal(max * 1.00m, await busy.BalanceAsync());
         Assert.Equal(1, run.Proxy.Counts.GetValueOrDefault(QueueSends));
+    }
+
+    private static async Task<JsonElement[]> EventsAsync(HttpClient client, Core.Tenancy.TenantRegistration tenant, string reference)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/webhooks/deposits/{reference}");
+        request.Headers.Add("x-api-key", tenant.ApiKey);
+        var (status, body) = await DepositWebhook.ReadAsync(await client.SendAsync(request));
+        Assert.Equal(200, status);
+        return body.GetProperty("events").EnumerateArray().ToArray();
     }
 
     private static TableAccountStore RealStore(IServiceProvider sp) =>

@@ -32,7 +32,7 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
         var tenant = await TestTenants.RegisterAsync(factory.Services);
         var account = await ZoqqAccount.OpenAsync(client, tenant);
         var direct = new Direct(app.StorageConnectionString, prefix, tenant.Id);
-        await DepositAsync(client, tenant, account, direct, "cost-warm-up"); // the account's first lookup, the queue created
+        await DepositAsync(client, tenant, account, direct, "cost-warm-up"); // the account's first lookup
 
         proxy.Reset();
         for (var i = 1; i <= Deposits; i++)
@@ -52,10 +52,10 @@ public sealed class DepositCostTests(AppFixture app, ITestOutputHelper output)
         // reference's steps need no read (its group marker goes in with the commit): no ledger read at all.
         Assert.Equal(0, proxy.Sum("table Ledger query"));
         Assert.Equal(0, proxy.Sum("table Ledger GET"));
-        // The record: inserted by the webhook, its outcome written once by the worker, never read back.
+        // The record: inserted by the webhook, its outcome written once by whoever applied it, never read back.
         Assert.Equal(2 * Deposits, proxy.Sum("table Deposits"));
         Assert.Equal(0, proxy.Sum("table Deposits GET"));
-        // The outbox row: written and removed by the webhook; the worker does not remove it again.
+        // The outbox row: written and removed by the webhook; applying the event does not remove it again.
         Assert.Equal(2 * Deposits, proxy.Sum("table DepositOutbox"));
         // Applied on receipt by this process: no queue send, and so no delete.
         Assert.Equal(0, proxy.Sum("queue deposits/messages POST"));
