@@ -7,19 +7,19 @@ namespace Accounts.Functions.Deposits;
 
 /// <summary>
 /// Standalone stand-in for the ApplyDeposit Service Bus trigger (for the events not applied on receipt:
-/// <see cref="LocalDepositApplier"/>): drains the storage deposit queue, whose messages each
-/// carry one or more events (<see cref="DepositQueueBatch"/>), keeping up to <see cref="MaxEventsInFlight"/> events in
-/// progress, so a slow message never holds up the queue behind it. Events of one deposit reference are applied in the
-/// order received, within a message and across messages (the lifecycle is per reference), each after the one before
-/// it; different references go concurrently, so waiting events for one book reach the ledger together (group commit).
-/// A message is deleted only once every event's outcome is recorded; if any failed, the whole message comes back after
-/// a backoff (its applied events are replays then, with no second effect), and at Deposits:MaxDeliveryCount
-/// deliveries it moves to the poison queue (the processor has marked each failing event's record DeadLettered). A
-/// received message is invisible for Deposits:VisibilityTimeout: if this process dies, it comes back to the next
-/// consumer after that.
+/// <see cref="LocalDepositApplier"/>): drains the storage deposit queue, whose messages each carry one or more events
+/// (<see cref="DepositQueueBatch"/>), keeping up to <see cref="MaxEventsInFlight"/> events in progress, so a slow
+/// message never holds up the queue behind it. Events of one deposit reference are applied in the order received,
+/// within a message and across messages (the lifecycle is per reference), each after the one before it; different
+/// references go concurrently, so waiting events for one book reach the ledger together (group commit). A message is
+/// deleted only once every event's outcome is recorded; if any failed, the whole message comes back after a backoff
+/// (its applied events are replays then, with no second effect), and at Deposits:MaxDeliveryCount deliveries it moves
+/// to the poison queue (the processor has marked each failing event's record DeadLettered). A received message is
+/// invisible for Deposits:VisibilityTimeout: if this process dies, it comes back to the next consumer after that.
 /// </summary>
 public sealed class LocalDepositWorker(DepositQueue queue, DepositProcessor processor, DepositQueueSignal signal,
-    QueuedReferences queued, StartupGate gate, IOptions<DepositOptions> options, ILogger<LocalDepositWorker> logger) : BackgroundService
+    QueuedReferences queued, StartupGate gate, IOptions<DepositOptions> options, ILogger<LocalDepositWorker> logger)
+    : BackgroundService
 {
     /// <summary>
     /// Events received and not yet settled, at most: a few receives' worth, far fewer than a lease can cover. A message
