@@ -54,9 +54,8 @@ public sealed class DepositProcessor(DepositService deposits, IDepositRecordStor
     /// a message already queued when this is a redelivery), and the caller queues it, whose deliveries then count their
     /// attempts and record their failures.
     /// </summary>
-    public async Task<DepositOutcome> ApplyOnReceiptAsync(string message, CancellationToken ct)
+    public async Task<DepositOutcome> ApplyOnReceiptAsync(DepositEvent deposit, string message, CancellationToken ct)
     {
-        var deposit = format.Read(message);
         var outcome = await DecideAsync(deposit, ct);
         await RecordOutcomeAsync(deposit, message, outcome, attempts: 1, ct);
         return outcome;

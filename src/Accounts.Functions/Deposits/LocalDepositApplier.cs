@@ -26,12 +26,13 @@ public sealed class LocalDepositApplier(DepositProcessor processor, LocalQueueSe
     public async Task SendAsync(string eventId, string message, CancellationToken ct)
     {
         // The intake wrote the message, so it is an event; an earlier event of its reference in the queue goes first.
-        var reference = processor.SequenceOf(message) ?? throw new InvalidDataException($"deposit {eventId}: not an event");
+        var deposit = processor.EventOf(message) ?? throw new InvalidDataException($"deposit {eventId}: not an event");
+        var reference = (deposit.TenantId, deposit.Reference);
         if (!queued.Has(reference) && _room.Wait(0))
         {
             try
             {
-                await processor.ApplyOnReceiptAsync(message, ct);
+                await processor.ApplyOnReceiptAsync(deposit, message, ct);
                 return;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)

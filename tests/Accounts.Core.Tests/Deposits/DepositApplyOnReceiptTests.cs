@@ -17,7 +17,7 @@ public sealed class DepositApplyOnReceiptTests
     {
         var message = await _rig.ReceivedAsync("ref-1");
 
-        var outcome = await _rig.Processor().ApplyOnReceiptAsync(message, CancellationToken.None);
+        var outcome = await _rig.Processor().ApplyOnReceiptAsync(_rig.Ports.Read(message), message, CancellationToken.None);
 
         var record = await _rig.RecordAsync("ref-1");
         Assert.Equal(DepositStatus.Applied, outcome.Status);
@@ -33,7 +33,7 @@ public sealed class DepositApplyOnReceiptTests
         var message = await _rig.ReceivedAsync("ref-2");
 
         _rig.Ledger.Fail = true;
-        await Assert.ThrowsAsync<IOException>(() => _rig.Processor().ApplyOnReceiptAsync(message, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => _rig.Processor().ApplyOnReceiptAsync(_rig.Ports.Read(message), message, CancellationToken.None));
 
         var record = await _rig.RecordAsync("ref-2");
         Assert.Equal(DepositStatus.Received, record!.Status);

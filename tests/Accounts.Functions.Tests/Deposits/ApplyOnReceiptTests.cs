@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Accounts.Core.Accounts;
 using Accounts.Functions.Deposits;
@@ -50,13 +51,8 @@ public sealed class ApplyOnReceiptTests(AppFixture app)
     [Fact]
     public async Task An_event_that_fails_on_receipt_is_queued_and_the_worker_applies_it_once()
     {
-        var failures = 0;
-        await using var run = await CountedApp.StartAsync(app, builder => builder
-            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
-            .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp => new AccountLookupFault(RealStore(sp),
-                (_, _, _, real) => Interlocked.Increment(ref failures) == 1
-                    ? throw new InvalidOperationException("storage fault on the first lookup")
-                    : real()))));
+        var failures = new StrongBox<int>();
+        await using var run = await FirstLookupFailsAsync(failures);
         var client = run.Factory.CreateClient();
         var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
         var account = await ZoqqAccount.OpenAsync(client, tenant);
@@ -68,7 +64,7 @@ public sealed class ApplyOnReceiptTests(AppFixture app)
         Assert.Equal(202, status);
         Assert.Equal("APPLIED", record.GetProperty("status").GetString());
         Assert.Equal(1, record.GetProperty("attempts").GetInt32()); // the queue's first delivery; the failed attempt is not one
-        Assert.Equal(2, failures);
+        Assert.Equal(2, failures.Value);
         Assert.Equal(1, run.Proxy.Counts.GetValueOrDefault(QueueSends));
         Assert.Equal(4.00m, await account.BalanceAsync());
         Assert.Equal(1, await account.TransactionCountAsync());
@@ -77,13 +73,7 @@ public sealed class ApplyOnReceiptTests(AppFixture app)
     [Fact]
     public async Task A_later_event_of_a_reference_with_an_event_in_the_queue_follows_it_there_instead_of_overtaking_it()
     {
-        var lookups = 0;
-        await using var run = await CountedApp.StartAsync(app, builder => builder
-            .UseSetting("Deposits:OutboxSweeperEnabled", "false")
-            .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp => new AccountLookupFault(RealStore(sp),
-                (_, _, _, real) => Interlocked.Increment(ref lookups) == 1
-                    ? throw new InvalidOperationException("storage fault on the first lookup")
-                    : real()))));
+        await using var run = await FirstLookupFailsAsync(new StrongBox<int>());
         var client = run.Factory.CreateClient();
         var tenant = await TestTenants.RegisterAsync(run.Factory.Services);
         var account = await ZoqqAccount.OpenAsync(client, tenant);
@@ -170,6 +160,14 @@ public sealed class ApplyOnReceiptTests(AppFixture app)
         Assert.Equal(200, status);
         return body.GetProperty("events").EnumerateArray().ToArray();
     }
+
+    /// <summary>The app with the sweeper off, whose first account lookup by number fails; <paramref name="lookups"/> counts them.</summary>
+    private Task<CountedApp> FirstLookupFailsAsync(StrongBox<int> lookups) => CountedApp.StartAsync(app, builder => builder
+        .UseSetting("Deposits:OutboxSweeperEnabled", "false")
+        .ConfigureTestServices(services => services.AddSingleton<IAccountStore>(sp => new AccountLookupFault(RealStore(sp),
+            (_, _, _, real) => Interlocked.Increment(ref lookups.Value) == 1
+                ? throw new InvalidOperationException("storage fault on the first lookup")
+                : real()))));
 
     private static TableAccountStore RealStore(IServiceProvider sp) =>
         new(sp.GetRequiredService<StorageTables>(), TimeProvider.System, RecentReads.Default);
