@@ -5,10 +5,13 @@ namespace Accounts.Infra.Tests;
 
 public sealed partial class MainTemplateTests
 {
+    // Compiled once for all the tests: they read one template, and each run of the CLI is a process that could stall.
+    private static readonly Lazy<Task<BicepBuild>> MainTemplate = new(() => BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep")));
+
     [Fact]
     public async Task Main_bicep_compiles_without_errors_or_warnings()
     {
-        var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
+        var build = await MainTemplate.Value;
 
         Assert.True(build.ExitCode == 0, build.Diagnostics);
         Assert.Equal(string.Empty, build.Diagnostics.Trim());
@@ -17,7 +20,7 @@ public sealed partial class MainTemplateTests
     [Fact]
     public async Task The_deposits_queue_dead_letters_after_the_apps_delivery_count()
     {
-        var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
+        var build = await MainTemplate.Value;
 
         var queue = Queue(build, "deposits");
         var properties = queue.GetProperty("properties");
@@ -28,7 +31,7 @@ public sealed partial class MainTemplateTests
     [Fact]
     public async Task The_deposits_queue_gives_each_account_a_session_and_drops_a_second_send_of_an_event_for_a_day()
     {
-        var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
+        var build = await MainTemplate.Value;
 
         var properties = Queue(build, "deposits").GetProperty("properties");
         Assert.True(properties.GetProperty("requiresSession").GetBoolean());
@@ -39,7 +42,7 @@ public sealed partial class MainTemplateTests
     [Fact]
     public async Task The_notifications_queue_has_no_sessions_and_the_app_sends_to_and_receives_from_it_with_its_identity()
     {
-        var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
+        var build = await MainTemplate.Value;
 
         var properties = Queue(build, "notifications").GetProperty("properties");
         Assert.False(properties.GetProperty("requiresSession").GetBoolean());
@@ -52,7 +55,7 @@ public sealed partial class MainTemplateTests
     [Fact]
     public async Task The_app_reaches_the_queue_and_the_ledger_tables_with_its_managed_identity()
     {
-        var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
+        var build = await MainTemplate.Value;
 
         var roles = build.Template!.RootElement.GetProperty("variables").GetProperty("roles");
         var granted = Resources(build).Where(r => Type(r) == "Microsoft.Authorization/roleAssignments").Select(r =>
@@ -75,7 +78,7 @@ public sealed partial class MainTemplateTests
     [Fact]
     public async Task No_key_or_SAS_rule_reaches_the_data_account_or_Service_Bus()
     {
-        var build = await BicepBuild.RunAsync(BicepBuild.InfraFile("main.bicep"));
+        var build = await MainTemplate.Value;
         var template = build.Template!.RootElement.GetRawText();
 
         Assert.DoesNotContain("listKeys(resourceId('Microsoft.Storage/storageAccounts', variables('dataStorageName'))", template);
