@@ -6,6 +6,10 @@ namespace Accounts.Storage.Tests;
 /// <summary>Builds entries and commits the way the core does, with values chosen to expose mapping mistakes.</summary>
 internal static class LedgerData
 {
+    /// <summary>A window read as the pager reads one: the book's head, then the window as of it.</summary>
+    public static async Task<SequenceWindow?> WindowAsync(this IBookSequence index, string bookId, long from, long to, CancellationToken ct) =>
+        await (await index.AtHeadAsync(bookId, ct)).ReadAsync(from, to, ct);
+
     public static readonly Currency Usd = Get("USD");
     public static readonly Currency Jpy = Get("JPY");
     public static readonly DateTimeOffset T0 = new(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(1));

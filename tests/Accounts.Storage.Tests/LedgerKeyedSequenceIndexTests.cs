@@ -35,7 +35,7 @@ public sealed class LedgerKeyedSequenceIndexTests(AzuriteFixture azurite) : Tabl
         Assert.Equal(1, head.GetInt64(SequenceIndex.HeadBlock));
         Assert.Equal(all[149].CreatedAt.UtcTicks, head.GetInt64("T49"));
 
-        var window = await Index.ReadAsync(bookId, 95, 150, Ct);
+        var window = await Index.WindowAsync(bookId, 95, 150, Ct);
 
         Assert.NotNull(window);
         Assert.Equal(all[94..150], window.Entries);
@@ -51,12 +51,12 @@ public sealed class LedgerKeyedSequenceIndexTests(AzuriteFixture azurite) : Tabl
 
         // The head carries block 1 (sequences 101-115), and still holds T15…T99 from block 0.
         Assert.Equal(all[20].CreatedAt.UtcTicks, (await BookRowsAsync(bookId))[LedgerKeys.KeyedHead(LedgerKeys.Partition(bookId))].GetInt64("T20"));
-        var window = await Index.ReadAsync(bookId, 101, 115, Ct);
-        var beyond = await Index.ReadAsync(bookId, 101, 116, Ct);
+        var window = await Index.WindowAsync(bookId, 101, 115, Ct);
+        var beyond = await Index.WindowAsync(bookId, 101, 116, Ct);
 
         Assert.Equal(all[100..115], window!.Entries);
         Assert.Null(beyond);
-        Assert.Equal(all, (await Index.ReadAsync(bookId, 1, 115, Ct))!.Entries);
+        Assert.Equal(all, (await Index.WindowAsync(bookId, 1, 115, Ct))!.Entries);
     }
 
     [Fact]
@@ -66,14 +66,14 @@ public sealed class LedgerKeyedSequenceIndexTests(AzuriteFixture azurite) : Tabl
         var all = await CommitAsync(Shared, bookId, 40);
         all.AddRange(await CommitAsync(Keyed, bookId, 28, 2));
         var partition = LedgerKeys.Partition(bookId);
-        Assert.Equal(all, (await Index.ReadAsync(bookId, 1, 70, Ct))!.Entries);
+        Assert.Equal(all, (await Index.WindowAsync(bookId, 1, 70, Ct))!.Entries);
 
         all.AddRange(await CommitAsync(Keyed, bookId, 28, 10));
 
         var rows = await BookRowsAsync(bookId);
         var block = rows[LedgerKeys.SequenceBlock(partition, 0)];
         Assert.Equal(Enumerable.Range(0, 100).Select(i => (long?)all[i].CreatedAt.UtcTicks), Enumerable.Range(0, 100).Select(i => block.GetInt64($"T{i:D2}")));
-        var window = await Index.ReadAsync(bookId, 1, 108, Ct);
+        var window = await Index.WindowAsync(bookId, 1, 108, Ct);
         Assert.Equal(all, window!.Entries);
         Assert.Equal(all[0].PreviousHash, window.Checkpoints[0]);
         Assert.Equal(all[99].Hash, window.Checkpoints[100]);
@@ -92,7 +92,7 @@ public sealed class LedgerKeyedSequenceIndexTests(AzuriteFixture azurite) : Tabl
         }
 
         var chain = await Keyed.QueryEntriesAsync(bookId, new EntryQuery(Take: 1000, OldestFirst: true), Ct);
-        var window = await Index.ReadAsync(bookId, 1, 130, Ct);
+        var window = await Index.WindowAsync(bookId, 1, 130, Ct);
         Assert.Equal(chain, window!.Entries);
         Assert.Equal(130, chain.Count);
         Assert.Equal(Enumerable.Range(1, 130).Sum(i => (long)i), chain[^1].PostedAfter);

@@ -26,13 +26,13 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
             all.AddRange(commit.Entries);
         }
 
-        var window = await Index.ReadAsync(bookId, 95, 120, Ct);
+        var window = await Index.WindowAsync(bookId, 95, 120, Ct);
 
         Assert.NotNull(window);
         Assert.Equal(all[94..120], window.Entries);
         Assert.Equal(all[99].Hash, Assert.Single(window.Checkpoints, c => c.Key == 100).Value);
-        Assert.Equal(all[^1].Sequence, (await Index.HeadAsync(bookId, Ct)).Sequence);
-        Assert.Equal(BookHead.Empty, await Index.HeadAsync(NewBookId(), Ct));
+        Assert.Equal(all[^1].Sequence, (await Index.AtHeadAsync(bookId, Ct)).Head.Sequence);
+        Assert.Equal(BookHead.Empty, (await Index.AtHeadAsync(NewBookId(), Ct)).Head);
     }
 
     [Fact]
@@ -58,10 +58,10 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
         Assert.NotNull(await Store.TryCommitAsync(basis, commit, Ct));
         await Tables.Ledger.Client.DeleteEntityAsync(LedgerKeys.Partition(bookId), LedgerKeys.SequenceBlock(LedgerKeys.Partition(bookId), 0));
 
-        var before = await Index.ReadAsync(bookId, 1, 30, Ct);
+        var before = await Index.WindowAsync(bookId, 1, 30, Ct);
         await Index.BackfillAsync(bookId, commit.Entries.Take(20).ToList(), Ct);
-        var backfilled = await Index.ReadAsync(bookId, 1, 20, Ct);
-        var beyond = await Index.ReadAsync(bookId, 1, 21, Ct);
+        var backfilled = await Index.WindowAsync(bookId, 1, 20, Ct);
+        var beyond = await Index.WindowAsync(bookId, 1, 21, Ct);
 
         Assert.Null(before);
         Assert.Equal(commit.Entries.Take(20), backfilled!.Entries);
@@ -75,14 +75,14 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
         var basis = await Store.ReadAsync(bookId, [], Ct);
         Assert.NotNull(await Store.TryCommitAsync(basis, Many(basis, 30), Ct));
         var partition = LedgerKeys.Partition(bookId);
-        Assert.NotNull(await Index.ReadAsync(bookId, 1, 30, Ct));
+        Assert.NotNull(await Index.WindowAsync(bookId, 1, 30, Ct));
 
         var block = (await Tables.Ledger.Client.GetEntityAsync<TableEntity>(partition, LedgerKeys.SequenceBlock(partition, 0), cancellationToken: Ct)).Value;
         await Tables.Ledger.Client.DeleteEntityAsync(partition, block.RowKey, cancellationToken: Ct);
         block.RowKey = "n|0000000000";
         await Tables.Ledger.Client.AddEntityAsync(block, Ct);
 
-        Assert.Null(await Index.ReadAsync(bookId, 1, 30, Ct));
+        Assert.Null(await Index.WindowAsync(bookId, 1, 30, Ct));
     }
 
     [Fact]
@@ -95,6 +95,6 @@ public sealed class LedgerSequenceIndexTests(AzuriteFixture azurite) : TablesTes
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Store.TryCommitAsync(basis, Many(basis, 97, 50), Ct));
 
         Assert.Contains("at most 100", error.Message, StringComparison.Ordinal);
-        Assert.Equal(BookHead.Empty, await Index.HeadAsync(bookId, Ct));
+        Assert.Equal(BookHead.Empty, (await Index.AtHeadAsync(bookId, Ct)).Head);
     }
 }

@@ -31,13 +31,14 @@ public sealed class EntityTransactionService(ILedgerStore ledger, IBookSequence 
         var (account, entity) = await accounts.GetOwnedAsync(tenantId, accountId, ct);
 
         // Head first: entries committed after this read are left to the next page (or, reading the whole book, only re-hashed).
-        var head = await index.HeadAsync(account.BookId, ct);
+        var book = await index.AtHeadAsync(account.BookId, ct);
+        var head = book.Head;
         if (from < 1 || from > head.Sequence + 1)
         {
             throw DomainException.Invalid(fromField, $"{fromField} does not point into this account's transactions");
         }
 
-        var page = await _pager.ReadAsync(account, head, from, limit, from - 1 + 2L * limit, ct)
+        var page = await _pager.ReadAsync(account, book, from, limit, from - 1 + 2L * limit, ct)
             ?? await ReadWholeBookAsync(account, head, from, limit, ct);
         return new AccountTransactions(account, entity, page.Transactions, page.Next);
     }
@@ -66,9 +67,10 @@ public sealed class EntityTransactionService(ILedgerStore ledger, IBookSequence 
             throw notFound;
         }
 
-        var head = await index.HeadAsync(account.BookId, ct);
+        var book = await index.AtHeadAsync(account.BookId, ct);
+        var head = book.Head;
         var page = found.Sequence >= 1 && found.Sequence <= head.Sequence
-            ? await _pager.ReadAsync(account, head, found.Sequence, 1, found.Sequence, ct)
+            ? await _pager.ReadAsync(account, book, found.Sequence, 1, found.Sequence, ct)
             : null;
 
         // The index places another entry at that sequence only if a row was edited: then judge it as the whole book does.

@@ -24,14 +24,15 @@ public sealed class TransactionPager(IBookSequence index)
     private const int MaxReferenceReads = 32;
 
     /// <summary>
-    /// Lines of <paramref name="account"/> from sequence <paramref name="from"/>, as of <paramref name="head"/>: at most
+    /// Lines of <paramref name="account"/> from sequence <paramref name="from"/>, as of <paramref name="book"/>'s head: at most
     /// <paramref name="limit"/> lines, looking at no entry after <paramref name="lastSequence"/>. Null when the index does
     /// not cover what the page needs; the caller then reads the whole book.
     /// </summary>
-    public async Task<TransactionPage?> ReadAsync(Account account, BookHead head, long from, int limit, long lastSequence, CancellationToken ct)
+    public async Task<TransactionPage?> ReadAsync(Account account, IBookAtHead book, long from, int limit, long lastSequence, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(book);
+        var head = book.Head;
         ArgumentOutOfRangeException.ThrowIfLessThan(from, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var last = Math.Min(head.Sequence, lastSequence);
@@ -46,7 +47,7 @@ public sealed class TransactionPager(IBookSequence index)
         {
             var readFrom = start + entries.Count + 1;
             var to = Math.Min(last, Math.Max(from, readFrom) + (limit - lines.Count) - 1);
-            var window = await index.ReadAsync(account.BookId, readFrom, to, ct);
+            var window = await book.ReadAsync(readFrom, to, ct);
             if (window is null)
             {
                 return null;

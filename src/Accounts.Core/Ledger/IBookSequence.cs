@@ -7,15 +7,11 @@ namespace Accounts.Core.Ledger;
 /// </summary>
 public interface IBookSequence
 {
-    /// <summary>The book's head alone (one point read; <see cref="BookHead.Empty"/> for a book with no entries).</summary>
-    Task<BookHead> HeadAsync(string bookId, CancellationToken ct);
-
     /// <summary>
-    /// The entries with sequences <paramref name="from"/> to <paramref name="to"/> (inclusive), in sequence order, and
-    /// the checkpoints stored for their blocks; null when the index does not locate every entry of the range (a book,
-    /// or part of one, written before the index; or an indexed row that is gone).
+    /// The book as of one read of its head (one point read; <see cref="BookHead.Empty"/> for a book with no entries):
+    /// its windows are then read without reading the head again.
     /// </summary>
-    Task<SequenceWindow?> ReadAsync(string bookId, long from, long to, CancellationToken ct);
+    Task<IBookAtHead> AtHeadAsync(string bookId, CancellationToken ct);
 
     /// <summary>
     /// The reference record of <paramref name="reference"/> and the entry it names, or null when the book has no such
@@ -28,6 +24,20 @@ public interface IBookSequence
     /// from the first entry, so later reads of it need not scan the book. Writing what is already indexed is harmless.
     /// </summary>
     Task BackfillAsync(string bookId, IReadOnlyList<LedgerEntry> verified, CancellationToken ct);
+}
+
+/// <summary>A book as of the head <see cref="IBookSequence.AtHeadAsync"/> read.</summary>
+public interface IBookAtHead
+{
+    BookHead Head { get; }
+
+    /// <summary>
+    /// The entries with sequences <paramref name="from"/> to <paramref name="to"/> (inclusive), in sequence order, and
+    /// the checkpoints stored for their blocks; null when the index does not locate every entry of the range (a book,
+    /// or part of one, written before the index; or an indexed row that is gone). Entries past <see cref="Head"/> may
+    /// or may not be found: readers stay within it.
+    /// </summary>
+    Task<SequenceWindow?> ReadAsync(long from, long to, CancellationToken ct);
 }
 
 /// <summary>

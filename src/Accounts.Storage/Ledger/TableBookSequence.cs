@@ -16,22 +16,24 @@ public sealed class TableBookSequence(StorageTables tables, LedgerLayout layout)
     private readonly StorageTable table = tables.Ledger;
     private readonly TableLedgerStore ledger = new(tables, layout);
 
-    public async Task<BookHead> HeadAsync(string bookId, CancellationToken ct) =>
-        await BookHeads.ReadAsync(table, LedgerKeys.Partition(bookId), layout.Heads, ct) is { } row ? BookRows.ToHead(row) : BookHead.Empty;
+    public async Task<IBookAtHead> AtHeadAsync(string bookId, CancellationToken ct)
+    {
+        var partition = LedgerKeys.Partition(bookId);
+        return new TableBookAtHead(this, partition, await BookHeads.ReadAsync(table, partition, layout.Heads, ct));
+    }
 
-    public async Task<SequenceWindow?> ReadAsync(string bookId, long from, long to, CancellationToken ct)
+    // The head row is read before the rows of any window: a block it carries (see SequenceIndex) has no row until it is
+    // complete, and one completed after that read has its row by the time the rows are read (rows are written with the
+    // head that moves on). Slots it carries are taken up to its own sequence only.
+    private async Task<SequenceWindow?> ReadAsync(string partition, TableEntity? head, long from, long to, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(from, 1);
-        var partition = LedgerKeys.Partition(bookId);
         var checkpoints = new Dictionary<long, string>();
         if (to < from)
         {
             return new SequenceWindow([], checkpoints);
         }
 
-        // The head first: a block it carries (see SequenceIndex) has no row until it is complete, and one completed
-        // after this read has its row by the time the rows are read (rows are written with the head that moves on).
-        var head = await BookHeads.ReadAsync(table, partition, layout.Heads, ct);
         var firstBlock = SequenceIndex.BlockOf(from);
         var lastBlock = SequenceIndex.BlockOf(to);
         var slots = new Dictionary<long, Dictionary<string, long>>();
@@ -126,6 +128,13 @@ public sealed class TableBookSequence(StorageTables tables, LedgerLayout layout)
         {
             await table.RunAsync(bounded => table.Client.SubmitTransactionAsync(chunk, bounded), ct);
         }
+    }
+
+    private sealed class TableBookAtHead(TableBookSequence index, string partition, TableEntity? head) : IBookAtHead
+    {
+        public BookHead Head { get; } = head is null ? BookHead.Empty : BookRows.ToHead(head);
+
+        public Task<SequenceWindow?> ReadAsync(long from, long to, CancellationToken ct) => index.ReadAsync(partition, head, from, to, ct);
     }
 
     private static IEnumerable<long> LongRange(long from, long to)

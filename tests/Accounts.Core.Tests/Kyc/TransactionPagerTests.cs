@@ -32,12 +32,13 @@ public sealed class TransactionPagerTests
         }
 
         var all = await _store.QueryEntriesAsync(Book, new EntryQuery(Take: int.MaxValue, OldestFirst: true), CancellationToken.None);
-        var head = (await _store.ReadAsync(Book, [], CancellationToken.None)).Head;
-        var pager = new TransactionPager(new StoreBookSequence(_store));
+        var sequence = new StoreBookSequence(_store);
+        var book = await sequence.AtHeadAsync(Book, CancellationToken.None);
+        var pager = new TransactionPager(sequence);
         var paged = new List<EntityTransaction>();
         for (long? from = 1; from is { } next;)
         {
-            var page = await pager.ReadAsync(Account(), head, next, limit, next - 1 + 2L * limit, CancellationToken.None);
+            var page = await pager.ReadAsync(Account(), book, next, limit, next - 1 + 2L * limit, CancellationToken.None);
             Assert.NotNull(page);
             Assert.True(page.Transactions.Count <= limit);
             paged.AddRange(page.Transactions);
@@ -45,7 +46,7 @@ public sealed class TransactionPagerTests
         }
 
         Assert.True(all.Count > 100, "the book crosses a checkpoint");
-        Assert.Equal(TransactionBook.Build(all, head), paged);
+        Assert.Equal(TransactionBook.Build(all, book.Head), paged);
     }
 
     private static Account Account() => new()
@@ -58,14 +59,8 @@ public sealed class TransactionPagerTests
     /// <summary>The sequence index as the table store keeps it, computed from a store's entries and reference records.</summary>
     private sealed class StoreBookSequence(ILedgerStore store) : IBookSequence
     {
-        public async Task<BookHead> HeadAsync(string bookId, CancellationToken ct) => (await store.ReadAsync(bookId, [], ct)).Head;
-
-        public async Task<SequenceWindow?> ReadAsync(string bookId, long from, long to, CancellationToken ct)
-        {
-            var all = await store.QueryEntriesAsync(bookId, new EntryQuery(Take: int.MaxValue, OldestFirst: true), ct);
-            var checkpoints = all.Where(e => e.Sequence % ChainCheckpoints.Interval == 0).ToDictionary(e => e.Sequence, e => e.Hash);
-            return new SequenceWindow(all.Where(e => e.Sequence >= from && e.Sequence <= to).ToList(), checkpoints);
-        }
+        public async Task<IBookAtHead> AtHeadAsync(string bookId, CancellationToken ct) =>
+            new StoreBookAtHead(store, bookId, (await store.ReadAsync(bookId, [], ct)).Head);
 
         public async Task<ReferencedEntry?> FindByReferenceAsync(string bookId, string reference, CancellationToken ct) =>
             (await store.ReadAsync(bookId, [reference], ct)).References.GetValueOrDefault(reference) is { } record
@@ -74,5 +69,17 @@ public sealed class TransactionPagerTests
 
         public Task BackfillAsync(string bookId, IReadOnlyList<LedgerEntry> verified, CancellationToken ct) =>
             throw new InvalidOperationException("an indexed book is never backfilled");
+    }
+
+    private sealed class StoreBookAtHead(ILedgerStore store, string bookId, BookHead head) : IBookAtHead
+    {
+        public BookHead Head => head;
+
+        public async Task<SequenceWindow?> ReadAsync(long from, long to, CancellationToken ct)
+        {
+            var all = await store.QueryEntriesAsync(bookId, new EntryQuery(Take: int.MaxValue, OldestFirst: true), ct);
+            var checkpoints = all.Where(e => e.Sequence % ChainCheckpoints.Interval == 0).ToDictionary(e => e.Sequence, e => e.Hash);
+            return new SequenceWindow(all.Where(e => e.Sequence >= from && e.Sequence <= to).ToList(), checkpoints);
+        }
     }
 }

@@ -18,6 +18,7 @@ namespace Accounts.Functions.Tests.Deposits;
 public sealed partial class CountingStorageProxy : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _rowCounts = new(StringComparer.Ordinal);
     private readonly HttpClient _forward = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
     private readonly List<WebApplication> _apps = [];
     private readonly ConcurrentDictionary<string, Task> _holds = new(StringComparer.Ordinal);
@@ -41,7 +42,11 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
         return proxy;
     }
 
-    public void Reset() => _counts.Clear();
+    public void Reset()
+    {
+        _counts.Clear();
+        _rowCounts.Clear();
+    }
 
     /// <summary>
     /// The next request counted under <paramref name="key"/> (e.g. "queue deposits/messages POST") is forwarded only once
@@ -51,6 +56,12 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
 
     /// <summary>Requests counted under keys starting with <paramref name="prefix"/>.</summary>
     public int Sum(string prefix) => _counts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value);
+
+    /// <summary>
+    /// Requests for one row, counted per "{service} {resource} {method} {row key}" (e.g. "table Ledger GET head"), under
+    /// keys starting with <paramref name="prefix"/>.
+    /// </summary>
+    public int SumRows(string prefix) => _rowCounts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value);
 
     public async ValueTask DisposeAsync()
     {
@@ -79,6 +90,10 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
         var path = context.Request.Path.Value ?? string.Empty;
         var key = $"{service} {Resource(path, prefix)} {context.Request.Method}";
         _counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+        if (RowKey().Match(Uri.UnescapeDataString(path)) is { Success: true } row)
+        {
+            _rowCounts.AddOrUpdate($"{key} {row.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)}", 1, (_, n) => n + 1);
+        }
         if (_holds.TryRemove(key, out var hold))
         {
             await hold;
@@ -133,4 +148,7 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
             : throw new ArgumentException($"the connection string has no {key}", nameof(connectionString)));
 
     private static Regex EndpointPattern(string key) => new($"{key}=([^;]+)");
+
+    [GeneratedRegex(@"RowKey='((?:[^']|'')*)'\)$")]
+    private static partial Regex RowKey();
 }

@@ -1,3 +1,4 @@
+using Accounts.Core.Ledger;
 using Accounts.Functions.Tests.Deposits;
 using Accounts.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -5,8 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 namespace Accounts.Functions.Tests.Vertex;
 
 /// <summary>
-/// What get_details costs in storage requests, counted between the app and Azurite: the account (unless it was read
-/// here within <see cref="Core.Accounts.RecentReads.Bound"/>) and its balance, never the entity.
+/// What reads cost in storage requests, counted between the app and Azurite. get_details: the account (unless it was
+/// read here within <see cref="Core.Accounts.RecentReads.Bound"/>) and its balance, never the entity. list: the book's
+/// head once a page, however many windows of the book the page takes.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class VertexReadCostTests(AppFixture app)
@@ -37,6 +39,31 @@ public sealed class VertexReadCostTests(AppFixture app)
         Assert.Equal(accountReads, proxy.Sum("table Accounts"));
         Assert.Equal(Reads, proxy.Sum("table Ledger GET"));
         Assert.Equal(0, proxy.Sum("table Entities"));
+        Assert.Equal(0, proxy.Sum("table Ledger query"));
+    }
+
+    [Fact]
+    public async Task A_list_page_reads_the_book_head_once_however_many_windows_it_reads()
+    {
+        await using var run = await CountedApp.StartAsync(app);
+        var (proxy, factory) = (run.Proxy, run.Factory);
+        var session = await VertexSession.StartAsync(factory.Services, factory.CreateClient);
+        var (_, accountId) = await session.ApprovedEntityAsync();
+        await session.CreditAsync(accountId, "w-1", "1.00", EntryStatus.Pending);
+        await session.CreditAsync(accountId, "w-1", "1.00");
+        await session.CreditAsync(accountId, "w-2", "2.00", EntryStatus.Pending);
+        await session.CreditAsync(accountId, "w-2", "2.00");
+
+        // Two lines from four entries: each pending entry is hidden by its settlement, so the page reads the book in
+        // three windows (sequences 1-2, then 3, then 4) to fill its two lines.
+        proxy.Reset();
+        var (status, body) = await session.AccountAsync("list", new { account_id = accountId, limit = 2 });
+
+        Assert.Equal(200, status);
+        var lines = body.GetProperty("transactions").EnumerateArray().ToList();
+        Assert.Equal(["w-1", "w-2"], lines.Select(t => t.GetProperty("ref").GetString()));
+        Assert.All(lines, t => Assert.Equal("Successful", t.GetProperty("status").GetString()));
+        Assert.Equal(1, proxy.SumRows("table Ledger GET head"));
         Assert.Equal(0, proxy.Sum("table Ledger query"));
     }
 }
