@@ -25,8 +25,8 @@ public sealed record BicepBuild(int ExitCode, string Diagnostics, JsonDocument? 
             File.SetUnixFileMode(cli, File.GetUnixFileMode(cli) | UnixFileMode.UserExecute);
         }
 
-        // A CI run once lost this project's results to a build that never ended (the host's hang timeout killed it),
-        // which a local run never showed. A stalled CLI is killed and run once more; a second stall fails the tests.
+        // A stalled CLI is killed and run once more; a second stall fails the tests. A hang is never left to the CI's
+        // hang timeout, which kills the test host and with it every result of this project.
         try
         {
             return await BuildAsync(cli, bicepFile);
