@@ -51,7 +51,7 @@ public sealed record BicepBuild(int ExitCode, string Diagnostics, JsonDocument? 
         // The CLI reads no input: closing it means an inherited console can never hold the build.
         process.StandardInput.Close();
         // The whole build, reading included, is bounded.
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(BuildTimeout);
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         try
@@ -64,11 +64,11 @@ public sealed record BicepBuild(int ExitCode, string Diagnostics, JsonDocument? 
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep build {bicepFile} did not finish within {Timeout.TotalMinutes} minutes and was killed");
+            throw new TimeoutException($"bicep build {bicepFile} did not finish within {BuildTimeout.TotalMinutes} minutes and was killed");
         }
     }
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>The <c>infra</c> folder of the repository this test runs from.</summary>
     public static string InfraFile(string name)

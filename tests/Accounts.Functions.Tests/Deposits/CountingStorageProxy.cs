@@ -94,6 +94,7 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
         {
             _rowCounts.AddOrUpdate($"{key} {row.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)}", 1, (_, n) => n + 1);
         }
+
         if (_holds.TryRemove(key, out var hold))
         {
             await hold;
