@@ -90,7 +90,7 @@ public sealed partial class CountingStorageProxy : IAsyncDisposable
         var path = context.Request.Path.Value ?? string.Empty;
         var key = $"{service} {Resource(path, prefix)} {context.Request.Method}";
         _counts.AddOrUpdate(key, 1, (_, n) => n + 1);
-        if (RowKey().Match(Uri.UnescapeDataString(path)) is { Success: true } row)
+        if (RowKey().Match(path) is { Success: true } row)
         {
             _rowCounts.AddOrUpdate($"{key} {row.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)}", 1, (_, n) => n + 1);
         }
